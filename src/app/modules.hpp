@@ -1,0 +1,11 @@
+#pragma once
+// The one list of modules: each adds its route table and job handlers here, in dependency order.
+#include "app/context.hpp"
+#include "platform/http/router.hpp"
+
+namespace tongban {
+
+void RegisterAllRoutes(http::Router& router, AppContext& context);
+void RegisterAllJobHandlers(jobs::JobRunner& runner, AppContext& context);
+
+}  // namespace tongban

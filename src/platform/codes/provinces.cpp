@@ -1,0 +1,40 @@
+#include "platform/codes/provinces.hpp"
+
+#include <array>
+#include <utility>
+
+namespace tongban::codes {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 34> kProvinces{{
+    {"11", "北京市"},           {"12", "天津市"},         {"13", "河北省"},
+    {"14", "山西省"},           {"15", "内蒙古自治区"},   {"21", "辽宁省"},
+    {"22", "吉林省"},           {"23", "黑龙江省"},       {"31", "上海市"},
+    {"32", "江苏省"},           {"33", "浙江省"},         {"34", "安徽省"},
+    {"35", "福建省"},           {"36", "江西省"},         {"37", "山东省"},
+    {"41", "河南省"},           {"42", "湖北省"},         {"43", "湖南省"},
+    {"44", "广东省"},           {"45", "广西壮族自治区"}, {"46", "海南省"},
+    {"50", "重庆市"},           {"51", "四川省"},         {"52", "贵州省"},
+    {"53", "云南省"},           {"54", "西藏自治区"},     {"61", "陕西省"},
+    {"62", "甘肃省"},           {"63", "青海省"},         {"64", "宁夏回族自治区"},
+    {"65", "新疆维吾尔自治区"}, {"71", "台湾省"},         {"81", "香港特别行政区"},
+    {"82", "澳门特别行政区"},
+}};
+
+}  // namespace
+
+std::optional<std::string_view> ProvinceName(std::string_view two_digits) {
+  for (const auto& [code, name] : kProvinces) {
+    if (code == two_digits) return name;
+  }
+  return std::nullopt;
+}
+
+bool IsProvinceCode(std::string_view two_digits) { return ProvinceName(two_digits).has_value(); }
+
+bool IsIdNumberProvinceCode(std::string_view two_digits) {
+  return two_digits == "83" || IsProvinceCode(two_digits);
+}
+
+}  // namespace tongban::codes
