@@ -195,8 +195,9 @@ class Server::Impl {
           if (plan.run_inline) {
             response = dispatcher_.Run(request, plan);
           } else {
-            Response pooled = co_await RunOnPool(request, plan);
-            response = std::move(pooled);
+            // RunOnPool fills `response` rather than returning it: GCC 12 destroyed the returned
+            // Response's temporary early (heap-use-after-free under ASAN on every worker route).
+            co_await RunOnPool(request, plan, response);
           }
         }
       }
@@ -255,27 +256,41 @@ class Server::Impl {
     co_await bhttp::async_write(stream, out, kAsTuple);
   }
 
-  awaitable<Response> RunOnPool(Request& request, const DispatchPlan& plan) {
-    auto executor = co_await asio::this_coro::executor;
-    std::optional<Response> result =
-        co_await asio::async_initiate<decltype(use_awaitable), void(std::optional<Response>)>(
-            [this, &request, &plan, executor](auto handler) {
-              // The completion handler is move-only and std::function wants copies: share it.
-              auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-              auto work = asio::make_work_guard(executor);
-              const bool accepted = pool_.TrySubmit([this, &request, &plan, shared, executor, work]() mutable {
-                Response r = dispatcher_.Run(request, plan);
-                asio::post(executor, [shared, r = std::move(r)]() mutable {
-                  std::move(*shared)(std::optional<Response>(std::move(r)));
-                });
-              });
-              if (!accepted) asio::post(executor, [shared]() mutable { std::move(*shared)(std::optional<Response>()); });
-            },
-            use_awaitable);
-    if (result) co_return std::move(*result);
-    co_return Response::Problem(Error::Unavailable("http.overloaded", "服务繁忙，请稍后重试",
-                                                   "The server is busy; retry shortly", 1),
-                                request);
+  // A pooled call's meeting point: the worker fills `result`, then (on the session's strand) marks
+  // it done and cancels the timer the session coroutine waits on.
+  struct PoolCall {
+    explicit PoolCall(const asio::any_io_executor& executor) : wake(executor, asio::steady_timer::time_point::max()) {}
+    asio::steady_timer wake;
+    std::optional<Response> result;
+    bool done = false;  // touched only on the session's strand
+  };
+
+  // Runs the handler on the worker pool and fills `out`. Written without a lambda or a returned
+  // value inside a co_await expression: GCC 12 destroyed such temporaries early (ASAN: heap-use-
+  // after-free of the returned Response on every worker route, and random crashes).
+  awaitable<void> RunOnPool(Request& request, const DispatchPlan& plan, Response& out) {
+    const asio::any_io_executor executor = co_await asio::this_coro::executor;
+    const auto call = std::make_shared<PoolCall>(executor);
+    std::function<void()> task = [this, &request, &plan, call, executor] {
+      call->result = dispatcher_.Run(request, plan);
+      asio::post(executor, [call] {
+        call->done = true;
+        call->wake.cancel();
+      });
+    };
+    if (pool_.TrySubmit(std::move(task))) {
+      while (!call->done) {
+        boost::system::error_code ignored;
+        auto token = asio::redirect_error(use_awaitable, ignored);
+        co_await call->wake.async_wait(token);
+      }
+    }
+    if (call->result) {
+      out = std::move(*call->result);
+    } else {
+      out = Response::Problem(Error::Unavailable("http.overloaded", "服务繁忙，请稍后重试", "The server is busy; retry shortly", 1),
+                              request);
+    }
   }
 
   std::string NextRequestId() {
