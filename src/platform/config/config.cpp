@@ -61,6 +61,8 @@ const std::map<std::string, std::function<void(Config&, const std::string&)>>& S
       {"body_timeout_ms", IntSetter(&Config::body_timeout_ms, 100, 3'600'000)},
       {"shutdown_grace_ms", IntSetter(&Config::shutdown_grace_ms, 0, 3'600'000)},
       {"access_log", BoolSetter(&Config::access_log)},
+      {"trusted_proxies", StringSetter(&Config::trusted_proxies)},
+      {"kek", StringSetter(&Config::kek)},
       {"db", StringSetter(&Config::db)},
       {"db_pool_size", IntSetter(&Config::db_pool_size, 1, 1024)},
       {"db_busy_timeout_ms", IntSetter(&Config::db_busy_timeout_ms, 0, 600'000)},

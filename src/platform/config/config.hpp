@@ -21,6 +21,8 @@ struct Config {
   int body_timeout_ms = 30'000;            // whole request body
   int shutdown_grace_ms = 10'000;          // in-flight requests get this long after SIGTERM
   bool access_log = true;
+  // Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed; "" → none.
+  std::string trusted_proxies;
   // Storage
   std::string db = "sqlite://var/tongban.db";
   int db_pool_size = 8;
@@ -33,6 +35,9 @@ struct Config {
   std::string log_level = "info";
   // Data shipped with the product (divisions, holidays); "" → data/ beside the binary or the cwd.
   std::string data_dir;
+  // Key-encryption key: 64 hex characters (32 bytes). "" → see platform/pii/kek.hpp (dev/test only).
+  // Back it up with the database: without it encrypted personal data and signing keys are lost.
+  std::string kek;
   // Testing: only honoured when the environment has TONGBAN_TEST_MODE=1.
   bool test_clock = false;
 };

@@ -100,6 +100,7 @@ std::string_view TitleFor(int status, bool english) {
     case 413: return english ? "Payload too large" : "请求体过大";
     case 415: return english ? "Unsupported media type" : "内容类型不支持";
     case 422: return english ? "Invalid input" : "输入不合规";
+    case 423: return english ? "Locked" : "已锁定";
     case 429: return english ? "Too many requests" : "请求过于频繁";
     case 503: return english ? "Service unavailable" : "服务暂不可用";
     default: return english ? "Internal server error" : "服务器内部错误";

@@ -19,6 +19,8 @@ struct Principal {
   std::string username;
   std::string kind;  // "user", "applicant", "api_key"
   std::int64_t department_id = 0;
+  std::string display_name;     // for audit records and the UI
+  std::string department_name;  // "" when the caller has no department (applicants, API keys)
   std::vector<std::string> roles;
   std::vector<std::string> permissions;  // sorted, for binary search
   std::string session_id;                // empty for API keys
