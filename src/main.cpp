@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
+#include "app/cli.hpp"
 #include "platform/db/migrate.hpp"
 #include "platform/errors/error.hpp"
 #include "platform/log/log.hpp"
@@ -86,6 +87,38 @@ int main(int argc, char** argv) {
   std::string backup_to;
   backup->add_option("--to", backup_to, "file to write")->required();
 
+  auto* admin = cli.add_subcommand("admin", "Administration of a real install");
+  admin->require_subcommand(1);
+  auto* admin_create = admin->add_subcommand("create", "Create the first system administrator (password on stdin)");
+  AddDbFlag(admin_create, flags);
+  std::string admin_username;
+  admin_create->add_option("--username", admin_username, "the administrator's username")->required();
+
+  auto* demo = cli.add_subcommand("demo", "Load the demo city (migrates first)");
+  AddDbFlag(demo, flags);
+  bool demo_if_empty = false;
+  std::string demo_as_of;
+  demo->add_flag("--if-empty", demo_if_empty, "do nothing when the database already has users");
+  demo->add_option("--as-of", demo_as_of, "the demo's today, YYYY-MM-DD (default: today in Asia/Shanghai)");
+
+  auto* calendar = cli.add_subcommand("calendar", "Working days: is-working-day D | add D N | between A B");
+  std::string calendar_db, calendar_data, calendar_op;
+  std::vector<std::string> calendar_args;
+  calendar->add_option("--db", calendar_db, "also apply the administrators' edits stored in this database");
+  calendar->add_option("--data", calendar_data, "reference data directory (default: data/ beside the executable)");
+  calendar->add_option("operation", calendar_op, "is-working-day, add or between")->required();
+  calendar->add_option("args", calendar_args, "dates (YYYY-MM-DD) and counts");
+
+  auto* audit = cli.add_subcommand("audit", "The tamper-evident audit chain");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Walk the chain and check it against the signed checkpoints");
+  AddDbFlag(audit_verify, flags);
+  std::string checkpoints_file;
+  audit_verify->add_option("--checkpoints", checkpoints_file,
+                           "a saved copy of GET /api/v1/public/audit/checkpoints to check against as well");
+  auto* audit_checkpoint = audit->add_subcommand("checkpoint", "Sign today's chain head now");
+  AddDbFlag(audit_checkpoint, flags);
+
   auto* routes = cli.add_subcommand("routes", "Print every API route with its permission, as JSON");
   auto* openapi = cli.add_subcommand("openapi", "Print the OpenAPI document");
   auto* version = cli.add_subcommand("version", "Print the version");
@@ -127,6 +160,15 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*backup) return Backup(config, backup_to);
+    if (*admin_create) return tongban::cli::AdminCreate(config, admin_username);
+    if (*demo) return tongban::cli::Demo(config, demo_if_empty, demo_as_of);
+    if (*calendar) {
+      std::string data = calendar_data.empty() ? config.data_dir : calendar_data;
+      if (data.empty()) data = tongban::FindShippedDir("data");
+      return tongban::cli::Calendar(data, calendar_db, calendar_op, calendar_args);
+    }
+    if (*audit_verify) return tongban::cli::AuditVerify(config, checkpoints_file);
+    if (*audit_checkpoint) return tongban::cli::AuditCheckpoint(config);
     if (*routes) {
       // Routes need no database to be listed, but App opens one: use a throwaway in-memory-like file.
       config.db = "sqlite:///tmp/tongban-routes-" + std::to_string(getpid()) + ".db";

@@ -13,6 +13,7 @@
 #include "platform/http/dispatcher.hpp"
 #include "platform/http/server.hpp"
 #include "platform/http/static_files.hpp"
+#include "platform/pii/kek.hpp"
 
 namespace tongban {
 namespace fs = std::filesystem;
@@ -26,6 +27,16 @@ std::string FindShippedDir(const std::string& relative) {
   for (const auto& c : candidates)
     if (fs::is_directory(c, ec)) return fs::weakly_canonical(c, ec).string();
   return "";
+}
+
+std::shared_ptr<const codes::DivisionTable> LoadDivisions(const std::string& data_dir) {
+  std::error_code ec;
+  const auto dir = fs::path(data_dir) / "divisions";
+  if (data_dir.empty() || !fs::is_directory(dir, ec)) {
+    spdlog::warn("no division data at \"{}\": every division code will be refused", dir.string());
+    return std::make_shared<const codes::DivisionTable>();
+  }
+  return std::make_shared<const codes::DivisionTable>(codes::DivisionTable::LoadFromDirectory(dir));
 }
 
 App::App(Config config) : config_(std::move(config)) {
@@ -46,6 +57,8 @@ App::App(Config config) : config_(std::move(config)) {
   jobs_ = std::make_unique<jobs::JobRunner>(*db_, *clock_, metrics_, job_options);
   const std::string data_dir = config_.data_dir.empty() ? FindShippedDir("data") : config_.data_dir;
   context_.reset(new AppContext{config_, *db_, *clock_, test_clock_, metrics_, *jobs_, data_dir, {}});
+  context_->vault = std::make_shared<const pii::Vault>(pii::LoadKek(config_));
+  context_->divisions = LoadDivisions(data_dir);
   RegisterAllRoutes(router_, *context_);
   RegisterAllJobHandlers(*jobs_, *context_);
 }
@@ -82,6 +95,14 @@ int App::Serve() {
   options.body_timeout = std::chrono::milliseconds(config_.body_timeout_ms);
   options.shutdown_grace = std::chrono::milliseconds(config_.shutdown_grace_ms);
   options.access_log = config_.access_log;
+  for (std::size_t start = 0; start < config_.trusted_proxies.size();) {
+    const auto comma = std::min(config_.trusted_proxies.find(',', start), config_.trusted_proxies.size());
+    std::string proxy = config_.trusted_proxies.substr(start, comma - start);
+    proxy.erase(0, proxy.find_first_not_of(' '));
+    proxy.erase(proxy.find_last_not_of(' ') + 1);
+    if (!proxy.empty()) options.trusted_proxies.push_back(proxy);
+    start = comma + 1;
+  }
   http::Server server(options, dispatcher, pool, metrics_);
   server.Listen();
   if (config_.jobs_enabled) jobs_->Start();

@@ -40,4 +40,7 @@ class App {
 // current directory. Returns "" when neither has it.
 std::string FindShippedDir(const std::string& relative);
 
+// The division table of `data_dir`/divisions; an empty table (and a warning) when it is missing.
+std::shared_ptr<const codes::DivisionTable> LoadDivisions(const std::string& data_dir);
+
 }  // namespace tongban

@@ -64,6 +64,9 @@ http::Response Retry(AppContext& ctx, http::Request& request) {
     throw Error::Conflict("jobs.not_dead", "只有失败终止的任务可以重试", "Only a dead job can be retried")
         .WithDetails({{"state", ToString(job->state)}});
   const auto updated = JobStore::Find(tx, id);
+  // Through the context's hook: platform code must not include a domain module (audit).
+  if (!ctx.audit) throw Error::Internal("jobs.no_audit", "no audit hook registered; refusing an unaudited change");
+  ctx.audit(tx, request, "system.job.retry", "job", std::to_string(id), {{"kind", job->kind}});
   tx.Commit();
   ctx.jobs.Poke();
   return http::Response::Json(ToJson(*updated));
