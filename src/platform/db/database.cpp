@@ -48,8 +48,8 @@ std::string DatabaseUrl::Redacted() const {
 
 // ---- Tx ----
 
-Tx::Tx(Database& db, std::unique_ptr<Connection> conn, TxMode mode)
-    : db_(db), conn_(std::move(conn)), mode_(mode) {
+Tx::Tx(Database& db, std::unique_ptr<Connection> conn, TxMode mode, std::unique_lock<std::mutex> writer)
+    : db_(db), writer_(std::move(writer)), conn_(std::move(conn)), mode_(mode) {
   const bool sqlite = conn_->dialect() == Dialect::kSqlite;
   const char* begin = mode == TxMode::kWrite ? (sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
                                              : (sqlite ? "BEGIN" : "BEGIN READ ONLY");
@@ -63,29 +63,40 @@ Tx::Tx(Database& db, std::unique_ptr<Connection> conn, TxMode mode)
 }
 
 Tx::~Tx() {
-  if (!done_) {
+  if (!done_ && conn_) {
     try {
       conn_->Execute("ROLLBACK", {});
     } catch (...) {
       // A failed rollback leaves the connection suspect; Release() checks Healthy().
     }
   }
-  tls_in_transaction = false;
-  db_.Release(std::move(conn_));
+  Finish();
 }
 
-Result Tx::Query(std::string_view sql, const Params& params) { return conn_->Execute(sql, params); }
+Dialect Tx::dialect() const { return db_.dialect(); }
+
+void Tx::Finish() {
+  if (!conn_) return;
+  tls_in_transaction = false;
+  db_.Release(std::move(conn_));
+  if (writer_.owns_lock()) writer_.unlock();
+}
+
+Connection& Tx::conn() {
+  if (!conn_) throw std::logic_error("transaction used after Commit()");
+  return *conn_;
+}
+
+Result Tx::Query(std::string_view sql, const Params& params) { return conn().Execute(sql, params); }
 
 std::optional<Row> Tx::QueryOne(std::string_view sql, const Params& params) {
-  Result r = conn_->Execute(sql, params);
+  Result r = conn().Execute(sql, params);
   if (r.rows.empty()) return std::nullopt;
   if (r.rows.size() > 1) throw std::logic_error("QueryOne got several rows: " + std::string(sql));
   return std::move(r.rows.front());
 }
 
-std::int64_t Tx::Exec(std::string_view sql, const Params& params) {
-  return conn_->Execute(sql, params).affected;
-}
+std::int64_t Tx::Exec(std::string_view sql, const Params& params) { return conn().Execute(sql, params).affected; }
 
 std::int64_t Tx::ExecConditional(std::string_view sql, const Params& params, const char* conflict_code) {
   const std::int64_t changed = Exec(sql, params);
@@ -96,14 +107,15 @@ std::int64_t Tx::ExecConditional(std::string_view sql, const Params& params, con
 }
 
 std::int64_t Tx::InsertReturningId(std::string_view sql, const Params& params) {
-  Result r = conn_->Execute(sql, params);
+  Result r = conn().Execute(sql, params);
   if (r.rows.size() != 1) throw std::logic_error("INSERT ... RETURNING id returned no row");
   return r.rows.front().Int(0);
 }
 
 void Tx::Commit() {
-  conn_->Execute("COMMIT", {});
+  conn().Execute("COMMIT", {});
   done_ = true;
+  Finish();
 }
 
 // ---- Database ----
@@ -114,8 +126,11 @@ Database::~Database() { Close(); }
 
 std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const DatabaseOptions& options) {
   std::unique_ptr<Database> db(new Database(url, options));
-  // Open one connection now so a wrong URL fails at start, not at the first request.
-  db->Release(db->Connect());
+  // Open one connection now so a wrong URL fails at start, not at the first request. It counts as
+  // open (Close() waits until every open connection is idle again).
+  auto first = db->Connect();
+  db->open_ = 1;
+  db->Release(std::move(first));
   return db;
 }
 
@@ -167,14 +182,16 @@ void Database::Release(std::unique_ptr<Connection> conn) {
 
 Tx Database::Begin(TxMode mode) {
   EnterTransaction();
+  std::unique_lock<std::mutex> writer;
   std::unique_ptr<Connection> conn;
   try {
+    if (mode == TxMode::kWrite && url_.dialect == Dialect::kSqlite) writer = std::unique_lock(sqlite_writer_);
     conn = Acquire();
   } catch (...) {
     tls_in_transaction = false;
     throw;
   }
-  return Tx(*this, std::move(conn), mode);
+  return Tx(*this, std::move(conn), mode, std::move(writer));
 }
 
 Database::ConnectionLease Database::Lease() {

@@ -57,7 +57,7 @@ class Tx {
   Tx& operator=(const Tx&) = delete;
   ~Tx();
 
-  Dialect dialect() const { return conn_->dialect(); }
+  Dialect dialect() const;
   Result Query(std::string_view sql, const Params& params = {});
   // The single row, or nullopt when there is none; more than one is a bug (logic_error).
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
@@ -70,12 +70,19 @@ class Tx {
                                const char* conflict_code = "db.stale_version");
   // Inserts and returns the new row's id (`RETURNING id` works on both engines).
   std::int64_t InsertReturningId(std::string_view sql, const Params& params);
+  // Commits and gives the connection back: the thread may begin another transaction at once.
+  // Using this Tx afterwards is a bug (std::logic_error).
   void Commit();
 
  private:
+  void Finish();  // returns the connection and the write lock; idempotent
+  Connection& conn();
   friend class Database;
-  Tx(Database& db, std::unique_ptr<Connection> conn, TxMode mode);
+  Tx(Database& db, std::unique_ptr<Connection> conn, TxMode mode, std::unique_lock<std::mutex> writer);
   Database& db_;
+  // SQLite only: this process's write lock, held for the whole transaction. Declared before conn_
+  // so it is released after the connection is back in the pool.
+  std::unique_lock<std::mutex> writer_;
   std::unique_ptr<Connection> conn_;
   TxMode mode_;
   bool done_ = false;
@@ -114,6 +121,10 @@ class Database {
   int open_ = 0;                                   // guarded by mu_: idle + leased
   int waiting_ = 0;                                // guarded by mu_
   bool closed_ = false;                            // guarded by mu_
+  // SQLite allows one writer at a time. Writers of this process queue here instead of in SQLite's
+  // busy handler, whose growing sleeps turn contention into long stalls; other processes still
+  // wait through busy_timeout_ms.
+  std::mutex sqlite_writer_;
 };
 
 }  // namespace tongban::db

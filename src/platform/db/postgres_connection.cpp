@@ -90,9 +90,8 @@ class PostgresConnection final : public Connection {
   Result Consume(PGresult* res, std::string_view sql) {
     const auto status = PQresultStatus(res);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      Error error = Translate(res, sql);
-      PQclear(res);
-      throw error;
+      std::unique_ptr<PGresult, decltype(&PQclear)> owned(res, &PQclear);
+      ThrowError(res, sql);
     }
     Result result;
     const int columns = PQnfields(res), rows = PQntuples(res);
@@ -121,23 +120,24 @@ class PostgresConnection final : public Connection {
     return result;
   }
 
-  Error Translate(PGresult* res, std::string_view sql) {
+  // Throws rather than returns: a ConstraintError returned as Error would be sliced.
+  [[noreturn]] void ThrowError(PGresult* res, std::string_view sql) {
     const char* state_ptr = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     const std::string state = state_ptr ? state_ptr : "";
     const char* constraint_ptr = PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME);
     const std::string constraint = constraint_ptr ? constraint_ptr : "";
     const std::string message = PQresultErrorMessage(res);
-    if (state == "23505") return ConstraintError(ConstraintError::Kind::kUnique, constraint, message);
-    if (state == "23503") return ConstraintError(ConstraintError::Kind::kForeignKey, constraint, message);
-    if (state == "23502") return ConstraintError(ConstraintError::Kind::kNotNull, constraint, message);
-    if (state == "23514") return ConstraintError(ConstraintError::Kind::kCheck, constraint, message);
-    if (state.rfind("23", 0) == 0) return ConstraintError(ConstraintError::Kind::kOther, constraint, message);
+    if (state == "23505") throw ConstraintError(ConstraintError::Kind::kUnique, constraint, message);
+    if (state == "23503") throw ConstraintError(ConstraintError::Kind::kForeignKey, constraint, message);
+    if (state == "23502") throw ConstraintError(ConstraintError::Kind::kNotNull, constraint, message);
+    if (state == "23514") throw ConstraintError(ConstraintError::Kind::kCheck, constraint, message);
+    if (state.rfind("23", 0) == 0) throw ConstraintError(ConstraintError::Kind::kOther, constraint, message);
     if (state == "40001" || state == "40P01")
-      return Error::Conflict("db.concurrent_change", "数据已被他人同时修改，请重试",
+      throw Error::Conflict("db.concurrent_change", "数据已被他人同时修改，请重试",
                              "A concurrent change won; retry");
     if (state.rfind("08", 0) == 0 || state == "57P01" || !Healthy())
-      return Error::Unavailable("db.unavailable", "数据库连接中断", "Database connection lost: " + message, 2);
-    return Error::Internal("db.error", message + " [" + state + "] in: " + std::string(sql.substr(0, 300)));
+      throw Error::Unavailable("db.unavailable", "数据库连接中断", "Database connection lost: " + message, 2);
+    throw Error::Internal("db.error", message + " [" + state + "] in: " + std::string(sql.substr(0, 300)));
   }
 
   PGconn* conn_;

@@ -61,9 +61,12 @@ class SqliteConnection final : public Connection {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) {
-        Error error = Translate(rc, sql);
-        sqlite3_reset(stmt);
-        throw error;
+        // Reset on the way out (the statement stays reusable), after ThrowError read the message.
+        struct ResetOnUnwind {
+          sqlite3_stmt* stmt;
+          ~ResetOnUnwind() { sqlite3_reset(stmt); }
+        } reset{stmt};
+        ThrowError(rc, sql);
       }
       std::vector<Cell> cells;
       cells.reserve(columns);
@@ -92,7 +95,7 @@ class SqliteConnection final : public Connection {
     const char* tail = nullptr;
     const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
-    if (rc != SQLITE_OK) throw Translate(rc, sql);
+    if (rc != SQLITE_OK) ThrowError(rc, sql);
     if (!stmt) throw Error::Internal("db.bad_statement", "empty statement: " + key);
     // Cache only the statements we run again and again; a bounded cache keeps ad-hoc SQL
     // (migrations, tests) from growing it without end.
@@ -131,25 +134,26 @@ class SqliteConnection final : public Connection {
     }
   }
 
-  Error Translate(int rc, std::string_view sql) {
+  // Throws rather than returns: a ConstraintError returned as Error would be sliced.
+  [[noreturn]] void ThrowError(int rc, std::string_view sql) {
     const std::string message = sqlite3_errmsg(db_);
     switch (rc) {
       case SQLITE_CONSTRAINT_UNIQUE:
       case SQLITE_CONSTRAINT_PRIMARYKEY:
-        return ConstraintError(ConstraintError::Kind::kUnique, message, message);
+        throw ConstraintError(ConstraintError::Kind::kUnique, message, message);
       case SQLITE_CONSTRAINT_FOREIGNKEY:
-        return ConstraintError(ConstraintError::Kind::kForeignKey, message, message);
+        throw ConstraintError(ConstraintError::Kind::kForeignKey, message, message);
       case SQLITE_CONSTRAINT_NOTNULL:
-        return ConstraintError(ConstraintError::Kind::kNotNull, message, message);
+        throw ConstraintError(ConstraintError::Kind::kNotNull, message, message);
       case SQLITE_CONSTRAINT_CHECK:
-        return ConstraintError(ConstraintError::Kind::kCheck, message, message);
+        throw ConstraintError(ConstraintError::Kind::kCheck, message, message);
       default: break;
     }
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
-      return ConstraintError(ConstraintError::Kind::kOther, message, message);
+      throw ConstraintError(ConstraintError::Kind::kOther, message, message);
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-      return Error::Unavailable("db.busy", "数据库繁忙，请稍后重试", "The database is busy; retry shortly", 1);
-    return Error::Internal("db.error", message + " in: " + std::string(sql.substr(0, 300)));
+      throw Error::Unavailable("db.busy", "数据库繁忙，请稍后重试", "The database is busy; retry shortly", 1);
+    throw Error::Internal("db.error", message + " in: " + std::string(sql.substr(0, 300)));
   }
 
   sqlite3* db_ = nullptr;

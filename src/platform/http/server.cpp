@@ -138,6 +138,9 @@ class Server::Impl {
       if (stopping_) co_return;
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+      // Beast would judge Content-Length against its own default limit while reading the head;
+      // the route's limit is known only after the head, and is applied below.
+      parser.body_limit(boost::none);
       // The head must arrive whole within the header timeout: this is also how long an idle
       // keep-alive connection may wait, and what drops a client sending a byte per second.
       stream.expires_after(options_.header_timeout);

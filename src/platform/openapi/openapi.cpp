@@ -29,16 +29,20 @@ nlohmann::json BuildDocument() {
     } catch (const std::exception& e) {
       throw std::logic_error(std::string(fragment.path) + " is not JSON: " + e.what());
     }
-    for (auto& [path, methods] : part.value("paths", nlohmann::json::object()).items()) {
-      for (auto& [method, operation] : methods.items()) {
+    // Named copies: items() of a temporary returned by value() would dangle.
+    const nlohmann::json paths = part.value("paths", nlohmann::json::object());
+    const nlohmann::json components = part.value("components", nlohmann::json::object());
+    const nlohmann::json tags = part.value("tags", nlohmann::json::array());
+    for (const auto& [path, methods] : paths.items()) {
+      for (const auto& [method, operation] : methods.items()) {
         if (doc["paths"].contains(path) && doc["paths"][path].contains(method))
           throw std::logic_error(std::string(fragment.path) + " redefines " + method + " " + path);
         doc["paths"][path][method] = operation;
       }
     }
-    for (auto& [section, entries] : part.value("components", nlohmann::json::object()).items())
-      for (auto& [name, entry] : entries.items()) doc["components"][section][name] = entry;
-    for (auto& tag : part.value("tags", nlohmann::json::array())) doc["tags"].push_back(tag);
+    for (const auto& [section, entries] : components.items())
+      for (const auto& [name, entry] : entries.items()) doc["components"][section][name] = entry;
+    for (const auto& tag : tags) doc["tags"].push_back(tag);
   }
   return doc;
 }
