@@ -1,0 +1,219 @@
+/**
+ * The one HTTP client of the app. Every API function in src/api/ goes through `request`.
+ *
+ * - Same-origin cookies carry the session (HttpOnly; the page never sees it).
+ * - Every non-GET request carries `X-CSRF-Token`, the token from the login/me answer.
+ * - `Accept-Language` follows the UI language, so the server's `detail` comes back in it.
+ * - Errors are RFC 9457 problem+json; they become an `ApiError` and, unless the caller asks for
+ *   silence, an ElMessage showing `detail`, the field errors and the request id.
+ * - 401 calls the configured `onUnauthorized` (the app clears the session and goes to /login).
+ */
+import { h, type VNode } from 'vue'
+import { ElMessage } from 'element-plus'
+import { currentLocale, i18n } from '@/locales'
+
+/** One field error of a 4xx problem: `pointer` is a JSON Pointer into the request body. */
+export interface FieldError {
+  pointer: string
+  code: string
+  message: string
+}
+
+/** RFC 9457 problem details as the Tongban API sends them. */
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  code?: string
+  request_id?: string
+  errors?: FieldError[]
+  details?: Record<string, unknown>
+  [extension: string]: unknown
+}
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly problem: Problem | null
+  constructor(status: number, problem: Problem | null, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.problem = problem
+  }
+  /** The problem's stable dotted code (`auth.locked`), if any. */
+  get code(): string | undefined {
+    return this.problem?.code
+  }
+}
+
+export interface RequestOptions {
+  /** Query parameters; undefined, null and '' are left out. */
+  params?: object
+  body?: unknown
+  /** Don't show an ElMessage for an error (the caller shows it its own way). */
+  silent?: boolean
+  /** Don't treat a 401 as "session over" (login, logout, me). */
+  skipAuthRedirect?: boolean
+  /** Error statuses whose body is still the answer (e.g. 503 from /readyz). */
+  acceptStatus?: number[]
+  signal?: AbortSignal
+}
+
+export interface RequestConfig {
+  /** The CSRF token of the current session, or null when logged out. */
+  csrfToken: () => string | null
+  /** Called once per 401 answer (not for requests with skipAuthRedirect). */
+  onUnauthorized: () => void
+}
+
+const config: RequestConfig = {
+  csrfToken: () => null,
+  onUnauthorized: () => {},
+}
+
+/** Wire the client to the session store and router (main.ts does this once). */
+export function configureRequest(c: Partial<RequestConfig>): void {
+  Object.assign(config, c)
+}
+
+const kSafeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** `/api/x` + {a: 1, b: undefined} → `/api/x?a=1`. */
+export function buildUrl(url: string, params?: object): string {
+  if (!params) return url
+  const search = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue
+    if (Array.isArray(v)) v.forEach((x) => search.append(k, String(x)))
+    else search.append(k, String(v))
+  }
+  const qs = search.toString()
+  if (!qs) return url
+  return url + (url.includes('?') ? '&' : '?') + qs
+}
+
+function t(key: string, named?: Record<string, unknown>): string {
+  return named ? i18n.global.t(key, named) : i18n.global.t(key)
+}
+
+/** The one-line summary of a problem: its detail, else its title, else the HTTP status. */
+export function problemSummary(problem: Problem | null, status: number): string {
+  if (problem?.detail) return problem.detail
+  if (problem?.title) return problem.title
+  if (status === 0) return t('error.network')
+  return t('error.status', { status })
+}
+
+/** The text lines of a problem's field errors (the messages, de-duplicated). */
+export function problemFieldMessages(problem: Problem | null): string[] {
+  const out: string[] = []
+  for (const e of problem?.errors ?? []) {
+    const m = e.message || e.code
+    if (m && !out.includes(m)) out.push(m)
+  }
+  return out
+}
+
+/** The ElMessage body for an error: summary, field errors as a list, request id in small print. */
+export function problemMessageVNode(err: ApiError): VNode {
+  const fields = problemFieldMessages(err.problem)
+  const children: VNode[] = [h('div', { class: 'problem-summary' }, err.message)]
+  if (fields.length)
+    children.push(h('ul', { class: 'problem-errors' }, fields.map((m) => h('li', m))))
+  if (err.problem?.request_id)
+    children.push(
+      h('div', { class: 'problem-request-id' }, t('error.requestId', { id: err.problem.request_id })),
+    )
+  return h('div', { class: 'problem-message' }, children)
+}
+
+/** Field errors of an ApiError keyed by the top-level body field (`/display_name` → display_name). */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!(err instanceof ApiError)) return out
+  for (const e of err.problem?.errors ?? []) {
+    const field = e.pointer.replace(/^#?\//, '').split('/')[0]?.replace(/~1/g, '/').replace(/~0/g, '~')
+    if (field && !(field in out)) out[field] = e.message || e.code
+  }
+  return out
+}
+
+export function showError(err: ApiError): void {
+  ElMessage({ type: 'error', message: problemMessageVNode(err), duration: 6000, showClose: true, grouping: true })
+}
+
+async function parseBody(res: Response): Promise<unknown> {
+  if (res.status === 204 || res.status === 205) return undefined
+  const type = res.headers.get('content-type') ?? ''
+  const text = await res.text()
+  if (!text) return undefined
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text)
+    } catch {
+      return text
+    }
+  }
+  return text
+}
+
+export async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
+  const upper = method.toUpperCase()
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json;q=0.9, text/plain;q=0.5',
+    'Accept-Language': currentLocale(),
+  }
+  let body: BodyInit | undefined
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.body)
+  }
+  if (!kSafeMethods.has(upper)) {
+    const token = config.csrfToken()
+    if (token) headers['X-CSRF-Token'] = token
+  }
+
+  let res: Response
+  try {
+    res = await fetch(buildUrl(url, opts.params), {
+      method: upper,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    })
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    const err = new ApiError(0, null, t('error.network'))
+    if (!opts.silent) showError(err)
+    throw err
+  }
+
+  const data = await parseBody(res)
+  if (res.ok || opts.acceptStatus?.includes(res.status)) return data as T
+
+  const problem: Problem | null = data && typeof data === 'object' ? (data as Problem) : null
+  const err = new ApiError(res.status, problem, problemSummary(problem, res.status))
+  if (res.status === 401 && !opts.skipAuthRedirect) {
+    config.onUnauthorized()
+    throw err
+  }
+  if (!opts.silent) showError(err)
+  throw err
+}
+
+export const http = {
+  get<T>(url: string, params?: object, opts?: Omit<RequestOptions, 'params' | 'body'>) {
+    return request<T>('GET', url, { ...opts, params })
+  },
+  post<T>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) {
+    return request<T>('POST', url, { ...opts, body })
+  },
+  put<T>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) {
+    return request<T>('PUT', url, { ...opts, body })
+  },
+  del<T>(url: string, opts?: Omit<RequestOptions, 'body'>) {
+    return request<T>('DELETE', url, opts)
+  },
+}
