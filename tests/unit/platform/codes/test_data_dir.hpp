@@ -14,7 +14,8 @@ inline std::filesystem::path TestDataDir() {
   }
   std::error_code ec;
   for (auto dir = std::filesystem::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    if (std::filesystem::is_directory(dir / "data" / "holidays", ec)) return dir / "data";
+    std::error_code probe;  // a miss sets its error; it must not end the walk up
+    if (std::filesystem::is_directory(dir / "data" / "holidays", probe)) return dir / "data";
     if (dir == dir.parent_path()) break;
   }
   return {};
