@@ -160,7 +160,9 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
          {"cases.case.read", "cases.case.approve", "licences.licence.issue", "catalog.item.read"}, "approver_scjg"},
         {"department_head", "部门负责人", "Department head", S::kChildren,
          {"cases.case.read", "cases.case.extend", "cases.case.approve", "licences.licence.revoke", "catalog.item.read",
-          "catalog.item.edit", "credit.record.read", "analytics.dashboard.read", "analytics.rectification.edit"},
+          "catalog.item.edit", "supervision.plan.read", "supervision.plan.edit", "supervision.draw.run",
+          "credit.record.read", "credit.record.edit", "credit.disclosure.publish", "analytics.dashboard.read",
+          "analytics.rectification.edit"},
          "head_scjg"},
         {"inspector", "执法检查人员", "Inspector", S::kOwn,
          {"supervision.plan.read", "supervision.task.read", "supervision.task.record", "credit.record.read"},
@@ -178,9 +180,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
           "licences.licence.read_own", "licences.licence.reuse", "evaluation.rating.create"},
          "citizen1"},
         {"system", "系统", "System", S::kAll,
-         Concat(Concat(Concat(WithPrefix("cases."), WithPrefix("licences.")),
-                       Concat(WithPrefix("supervision."), WithPrefix("credit."))),
-                {"demands.demand.read", "system.job.read"}),
+         Concat(Concat(WithPrefix("cases."), Concat(WithPrefix("supervision."), WithPrefix("credit."))),
+                {"licences.licence.issue", "licences.licence.revoke", "demands.demand.read", "system.job.read"}),
          ""},
     };
     for (auto& r : roles) r.permissions = Sorted(r.permissions);
