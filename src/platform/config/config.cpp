@@ -128,6 +128,12 @@ std::map<std::string, std::string> ConfigValuesFromEnvironment() {
   return values;
 }
 
+std::vector<std::string> ConfigKeys() {
+  std::vector<std::string> keys;
+  for (const auto& [key, setter] : Setters()) keys.push_back(key);
+  return keys;
+}
+
 bool TestModeEnabled() {
   const char* v = std::getenv("TONGBAN_TEST_MODE");
   return v && std::string_view(v) == "1";

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace tongban {
 
@@ -53,6 +54,9 @@ void ApplyConfigValues(Config& config, const std::map<std::string, std::string>&
 // The TONGBAN_* environment variables, as keys for ApplyConfigValues (TONGBAN_DB → "db").
 // Variables that are not settings (TONGBAN_TEST_MODE, TONGBAN_SHARED) are skipped.
 std::map<std::string, std::string> ConfigValuesFromEnvironment();
+
+// Every setting's key, for docs/tongban.conf.example's test.
+std::vector<std::string> ConfigKeys();
 
 bool TestModeEnabled();  // TONGBAN_TEST_MODE=1
 

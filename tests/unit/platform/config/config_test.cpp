@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "platform/errors/error.hpp"
@@ -30,6 +31,21 @@ TEST(ConfigTest, ReadsCommentedFile) {
   EXPECT_EQ(c.body_limit, 2048u);
   std::ofstream(path) << "port 8181\n";
   EXPECT_THROW(ReadConfigFile(path), Error);
+}
+
+TEST(ConfigTest, ExampleFileListsEveryKeyAndIsValid) {
+  // Found from the source tree, as the tests run from the build or the project directory.
+  std::string path;
+  for (auto dir = std::filesystem::current_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path())
+    if (std::filesystem::exists(dir / "docs" / "tongban.conf.example")) {
+      path = (dir / "docs" / "tongban.conf.example").string();
+      break;
+    }
+  ASSERT_FALSE(path.empty()) << "docs/tongban.conf.example not found above " << std::filesystem::current_path();
+  const auto values = ReadConfigFile(path);
+  Config c;
+  ApplyConfigValues(c, values);  // no unknown key, no bad value
+  for (const auto& key : ConfigKeys()) EXPECT_TRUE(values.count(key)) << key << " is missing from the example";
 }
 
 }  // namespace
