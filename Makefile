@@ -3,6 +3,9 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 DB ?= sqlite://var/tongban.db
 PORT ?= 8080
+# Relative paths in ccache keys, so a fresh clone elsewhere (CI) reuses the cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: all deps build backend web run test bench fuzz clean
 all: build
