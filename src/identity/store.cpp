@@ -316,7 +316,16 @@ void IdentityStore::UpdateRole(db::Tx& tx, const Role& role) {
 std::vector<User> IdentityStore::Users(db::Tx& tx, const UserFilter& f, std::int64_t* total) {
   std::string where = " WHERE 1 = 1";
   db::Params params;
-  if (f.username) where += " AND u.username LIKE ?", params.push_back("%" + *f.username + "%");
+  if (f.username) {
+    // A substring match; the caller's % and _ are literal characters, not wildcards.
+    std::string pattern = "%";
+    for (char c : *f.username) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    where += " AND u.username LIKE ? ESCAPE '\\'";
+    params.push_back(pattern + "%");
+  }
   if (f.department_id) where += " AND u.department_id = ?", params.push_back(*f.department_id);
   if (f.status) where += " AND u.status = ?", params.push_back(*f.status);
   if (f.kind) where += " AND u.kind = ?", params.push_back(*f.kind);

@@ -366,6 +366,20 @@ TEST_P(IdentityServiceTest, DataScopeLimitsTheUsersSeen) {
   EXPECT_EQ(seen, (std::set<std::string>{"head_xha"}));
 }
 
+TEST_P(IdentityServiceTest, UsernameFilterIsASubstringWithoutWildcards) {
+  db::Tx tx = db().Begin(db::TxMode::kRead);
+  std::int64_t total = 0;
+  UserListFilter f;
+  f.username = "NDOW";
+  const auto found = ListUsers(tx, kT0, SystemPrincipal(), f, &total);
+  ASSERT_EQ(total, 1);
+  EXPECT_EQ(found[0].username, "window1");
+  f.username = "_";
+  EXPECT_TRUE(ListUsers(tx, kT0, SystemPrincipal(), f, &total).empty());
+  f.username = "%";
+  EXPECT_TRUE(ListUsers(tx, kT0, SystemPrincipal(), f, &total).empty());
+}
+
 TEST_P(IdentityServiceTest, PhonesAreSealedAndRevealingOneIsAudited) {
   std::int64_t id = 0;
   {
