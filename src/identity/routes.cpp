@@ -501,6 +501,16 @@ http::Response VerifyApplicantRoute(Deps& d, http::Request& request) {
   return http::Response::Json(ToJson(a));
 }
 
+http::Response ApplicantIdNumberRoute(Deps& d, http::Request& request) {
+  const auto id = http::ParseId(request.Param("id"));
+  db::Tx tx = d.ctx.db.Begin(db::TxMode::kWrite);
+  const auto number = RevealApplicantIdNumber(tx, d.Now(), audit::ActorFrom(request), *d.ctx.vault, id);
+  tx.Commit();
+  auto response = http::Response::Json({{"id", id}, {"id_number", number}});
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
 http::Response MyProfileRoute(Deps& d, http::Request& request) {
   db::Tx tx = d.ctx.db.Begin(db::TxMode::kRead);
   const auto a = FindApplicantOfUser(tx, request.principal->user_id);
@@ -595,6 +605,7 @@ void RegisterRoutes(http::Router& router, AppContext& ctx) {
       {"POST", "/api/v1/public/applicants/register", pub, h(RegisterApplicantRoute)},
       {"GET", "/api/v1/system/applicants", "identity.applicant.read", h(ListApplicantsRoute)},
       {"POST", "/api/v1/system/applicants/{id}/verify", "identity.applicant.verify", h(VerifyApplicantRoute)},
+      {"GET", "/api/v1/system/applicants/{id}/id-number", "identity.applicant.read_pii", h(ApplicantIdNumberRoute)},
       {"GET", "/api/v1/applicant/me", "identity.profile.read", h(MyProfileRoute)},
       {"GET", "/api/v1/applicant/enterprises", "identity.enterprise.act", h(MyEnterprisesRoute)},
   });

@@ -404,6 +404,12 @@ User UpdateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const 
                            "Cannot move a user outside your data scope");
   const auto roles = ResolveRoles(tx, input.roles, "staff");
   CheckCanGrant(caller, PermissionsOf(roles));
+  if (caller.kind == "user" && caller.user_id == id) {
+    const auto perms = PermissionsOf(roles);
+    if (input.status != "active" || !std::binary_search(perms.begin(), perms.end(), "system.user.edit"))
+      throw Error::Conflict("identity.cannot_lock_out_self", "不能停用自己或撤销自己管理用户的权限",
+                            "You cannot disable yourself or remove your own right to manage users");
+  }
   u.display_name = input.display_name;
   u.department_id = dept->id;
   u.department_name = dept->name;
@@ -559,6 +565,15 @@ Applicant RegisterApplicant(db::Tx& tx, time::Instant now, const audit::Actor& a
                 {{"username", a.username}, {"kind", a.kind}, {"id_number", a.id_number_masked},
                  {"credit_code", credit_code ? nlohmann::json(*credit_code) : nlohmann::json()}});
   return a;
+}
+
+std::string RevealApplicantIdNumber(db::Tx& tx, time::Instant now, const audit::Actor& actor, const pii::Vault& vault,
+                                    std::int64_t id) {
+  const auto a = IdentityStore::FindApplicant(tx, id);
+  if (!a) throw Error::NotFound("identity.applicant_not_found", "没有这个申请人", "No such applicant");
+  audit::Append(tx, now, actor, "identity.applicant.read_pii", "applicant", std::to_string(id),
+                {{"field", "id_number"}, {"shown", a->id_number_masked}});
+  return a->id_number_sealed.empty() ? "" : vault.Decrypt(pii::Kind::kIdNumber, a->id_number_sealed);
 }
 
 std::vector<Applicant> ListApplicants(db::Tx& tx, std::optional<bool> verified, int offset, int limit,

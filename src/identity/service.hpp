@@ -87,6 +87,8 @@ User GetUser(db::Tx& tx, time::Instant now, const http::Principal& caller, std::
 // identity.unknown_role, identity.bad_phone, identity.weak_password; 403 identity.cannot_grant.
 User CreateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const http::Principal& caller,
                 const pii::Vault& vault, const UserInput& input, const std::string* precomputed_hash = nullptr);
+// Also 409 identity.cannot_lock_out_self when callers would disable themselves or drop their own
+// permission to manage users.
 User UpdateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const http::Principal& caller,
                 const pii::Vault& vault, std::int64_t id, const UserInput& input);
 // Ends the user's sessions too.
@@ -119,6 +121,9 @@ struct ApplicantRegistration {
 // 409 identity.duplicate_applicant / duplicate_username.
 Applicant RegisterApplicant(db::Tx& tx, time::Instant now, const audit::Actor& actor, const pii::Vault& vault,
                             const ApplicantRegistration& input);
+// The applicant's ID number in clear; audited as identity.applicant.read_pii. 404 when unknown.
+std::string RevealApplicantIdNumber(db::Tx& tx, time::Instant now, const audit::Actor& actor, const pii::Vault& vault,
+                                    std::int64_t id);
 std::vector<Applicant> ListApplicants(db::Tx& tx, std::optional<bool> verified, int offset, int limit,
                                       std::int64_t* total);
 std::optional<Applicant> FindApplicantOfUser(db::Tx& tx, std::int64_t user_id);

@@ -366,6 +366,24 @@ TEST_P(IdentityServiceTest, DataScopeLimitsTheUsersSeen) {
   EXPECT_EQ(seen, (std::set<std::string>{"head_xha"}));
 }
 
+TEST_P(IdentityServiceTest, AdministratorsCannotLockThemselvesOut) {
+  db::Tx tx = db().Begin(db::TxMode::kWrite);
+  http::Principal me = SystemPrincipal();
+  me.kind = "user";
+  me.user_id = admin_;
+  UserInput in;
+  in.display_name = "admin";
+  in.department_id = city_;
+  in.roles = {"admin"};
+  in.status = "disabled";
+  EXPECT_EQ(ErrorCode([&] { UpdateUser(tx, kT0, Actor(), me, vault_, admin_, in); }), "identity.cannot_lock_out_self");
+  in.status = "active";
+  in.roles = {"reviewer"};
+  EXPECT_EQ(ErrorCode([&] { UpdateUser(tx, kT0, Actor(), me, vault_, admin_, in); }), "identity.cannot_lock_out_self");
+  in.roles = {"admin", "reviewer"};
+  EXPECT_EQ(UpdateUser(tx, kT0, Actor(), me, vault_, admin_, in).roles, (std::vector<std::string>{"admin", "reviewer"}));
+}
+
 TEST_P(IdentityServiceTest, UsernameFilterIsASubstringWithoutWildcards) {
   db::Tx tx = db().Begin(db::TxMode::kRead);
   std::int64_t total = 0;
