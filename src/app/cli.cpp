@@ -9,6 +9,7 @@
 #include "app/modules.hpp"
 #include "audit/service.hpp"
 #include "identity/service.hpp"
+#include "platform/db/migrate.hpp"
 #include "platform/errors/error.hpp"
 #include "system/service.hpp"
 
@@ -130,6 +131,8 @@ int AuditVerify(const Config& config, const std::string& checkpoints_file) {
     }
   }
   auto db = db::Database::Open(db::DatabaseUrl::Parse(config.db), {});
+  if (!db::GetMigrationStatus(*db, db::BuiltInMigrations()).up_to_date())
+    return Fail("数据库尚未迁移到当前版本（先运行 tongban migrate）", "The database is not migrated to this version (run tongban migrate)");
   db::Tx tx = db->Begin(db::TxMode::kRead);
   const auto report = audit::Verify(tx, external);
   if (!report.ok) {

@@ -3,9 +3,12 @@
 // checkpoints (stored, or a saved copy of the published list).
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "audit/service.hpp"
 #include "platform/crypto/hash.hpp"
 #include "platform/db/migrate.hpp"
+#include "platform/errors/error.hpp"
 #include "support/test_databases.hpp"
 
 namespace tongban::audit {
@@ -103,6 +106,28 @@ TEST_P(AuditChainTest, AppendsLinkAndVerify) {
   EXPECT_EQ(found[0].digest, crypto::Sha256Hex(found[0].change));
   const auto second = List(tx, {.object_id = "2"}, &total);
   EXPECT_EQ(found[0].prev_hash, second[0].hash);
+}
+
+TEST_P(AuditChainTest, ConcurrentAppendersKeepOneChain) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([this, t] {
+      for (int i = 0; i < 10; ++i) {
+        for (int attempt = 0;; ++attempt) {
+          try {
+            AppendN(1, t * 100 + i);
+            break;
+          } catch (const Error& e) {
+            // SQLite may answer "busy" (503) under contention; a caller retries, as HTTP clients do.
+            if (e.status() != 503 || attempt > 50) throw;
+          }
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  const auto report = VerifyNow();
+  EXPECT_TRUE(report.ok) << report.problem_en;
+  EXPECT_EQ(report.records, 40);
 }
 
 TEST_P(AuditChainTest, EmptyChainVerifies) {
