@@ -232,22 +232,26 @@ http::Response DeleteDepartmentRoute(Deps& d, http::Request& request) {
 
 // ---- users
 
-UserInput ReadUser(const http::Request& request, bool create) {
+// The body of POST (current == nullptr: every required field) or PUT (absent fields keep the current
+// values; an explicit null department is refused like a missing one).
+UserInput ReadUser(const http::Request& request, const User* current) {
   http::BodyReader in(request.JsonObjectBody());
+  const bool create = current == nullptr;
   UserInput u;
   if (create) {
     u.username = in.String("username", 1, 32);
     u.password = in.Has("password") && in.body()["password"].is_string() ? in.body()["password"].get<std::string>() : "";
     if (u.password.empty()) in.Fail("password", "required", "password 必填", "password is required");
   }
-  u.display_name = in.String("display_name", 1, 50);
+  u.display_name = create || in.body().contains("display_name") ? in.String("display_name", 1, 50) : current->display_name;
   if (in.Has("department_id")) u.department_id = in.OptInt("department_id", 1, INT64_MAX);
+  else if (!create && !in.body().contains("department_id")) u.department_id = current->department_id;
   else in.Fail("department_id", "required", "工作人员必须属于一个部门", "A staff user must belong to a department");
-  u.roles = in.OptStringList("roles", 20).value_or(std::vector<std::string>{});
-  u.status = in.OptEnum("status", {"active", "disabled"}).value_or("active");
+  u.roles = in.OptStringList("roles", 20).value_or(create ? std::vector<std::string>{} : current->roles);
+  u.status = in.OptEnum("status", {"active", "disabled"}).value_or(create ? "active" : current->status);
   if (in.Has("phone")) u.phone = in.OptString("phone", 20).value_or("");
   else if (create) u.phone = "";
-  in.Check(create || !in.Has("department_id") ? "input.invalid" : "input.invalid");
+  in.Check();
   return u;
 }
 
@@ -275,7 +279,7 @@ http::Response GetUserRoute(Deps& d, http::Request& request) {
 }
 
 http::Response CreateUserRoute(Deps& d, http::Request& request) {
-  const auto input = ReadUser(request, true);
+  const auto input = ReadUser(request, nullptr);
   db::Tx tx = d.ctx.db.Begin(db::TxMode::kWrite);
   const auto u = CreateUser(tx, d.Now(), audit::ActorFrom(request), Caller(request), *d.ctx.vault, input);
   tx.Commit();
@@ -284,8 +288,10 @@ http::Response CreateUserRoute(Deps& d, http::Request& request) {
 
 http::Response UpdateUserRoute(Deps& d, http::Request& request) {
   const auto id = http::ParseId(request.Param("id"));
-  const auto input = ReadUser(request, false);
+  request.JsonObjectBody();  // 400/415/422 for a malformed body before anything is read
   db::Tx tx = d.ctx.db.Begin(db::TxMode::kWrite);
+  const auto current = GetUser(tx, d.Now(), Caller(request), id);
+  const auto input = ReadUser(request, &current);
   auto u = UpdateUser(tx, d.Now(), audit::ActorFrom(request), Caller(request), *d.ctx.vault, id, input);
   u = GetUser(tx, d.Now(), Caller(request), id);
   tx.Commit();
