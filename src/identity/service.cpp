@@ -46,7 +46,7 @@ void CheckUsername(const std::string& u) {
                   "The username must be 3-32 characters: a lower-case letter first, then lower-case letters, digits, _ . -");
 }
 
-void CheckPassword(const std::string& password, const std::string& username) {
+void EnforcePasswordPolicy(const std::string& password, const std::string& username) {
   if (auto problem = CheckPasswordPolicy(password, username))
     throw Error::Unprocessable("identity.weak_password", problem->message_zh, problem->message_en,
                                {{"/password", problem->code, problem->message_zh, problem->message_en}});
@@ -360,7 +360,7 @@ User CreateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const 
   User u;
   u.username = Lower(input.username);
   CheckUsername(u.username);
-  if (!precomputed_hash) CheckPassword(input.password, u.username);
+  if (!precomputed_hash) EnforcePasswordPolicy(input.password, u.username);
   if (!input.department_id)
     throw Invalid("identity.department_required", "/department_id", "工作人员必须属于一个部门",
                   "A staff user must belong to a department");
@@ -432,7 +432,7 @@ User UpdateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const 
 void ResetPassword(db::Tx& tx, time::Instant now, const audit::Actor& actor, const http::Principal& caller,
                    std::int64_t id, const std::string& password) {
   const User u = GetUser(tx, now, caller, id);
-  CheckPassword(password, u.username);
+  EnforcePasswordPolicy(password, u.username);
   IdentityStore::SetPassword(tx, u.id, HashPassword(password), now);
   IdentityStore::RevokeSessionsOfUser(tx, u.id, now);
   audit::Append(tx, now, actor, "system.user.reset_password", "user", std::to_string(u.id), {{"username", u.username}});
