@@ -16,6 +16,7 @@ APT_PACKAGES=(
   nginx-light wrk             # benchmark peers
   chromium fonts-noto-cjk     # browser tests (playwright-core drives Debian's chromium)
   json-schema-test-suite      # conformance suite for the JSON Schema validator
+  clang-14 libclang-rt-14-dev # make fuzz: libFuzzer with sanitizers
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #   unit            GoogleTest, on SQLite and on a throwaway PostgreSQL 15 cluster
 #   api-sqlite      HTTP tests against the real binary on SQLite      } in parallel
 #   api-postgresql  the same tests on PostgreSQL                      }
+#   fuzz-replay     every fuzz target over its corpus (make fuzz grows the corpora)
 #   crosscheck      the shipped calendar against npm chinese-workday, every day of 2020-2026
 #   web-unit        the front end's vitest suite
 #   web-e2e         Playwright + Debian's Chromium against the real server with the demo city
@@ -75,6 +76,7 @@ API_SQLITE=$!
 (TONGBAN_TEST_DB=postgresql TONGBAN_TEST_PG_DIR=$PG_DIR node --test --test-reporter=tap tests/api/ >"$OUT/api-postgresql.log" 2>&1; echo $? >"$OUT/api-postgresql.rc") &
 API_PG=$!
 run_suite unit env TONGBAN_TEST_PG_URL="$PG_URL" "$ROOT/$BUILD_DIR/tongban_unit_tests" --gtest_brief=1
+run_suite fuzz-replay bash -c 'for t in "$0"/*_fuzz; do n=$(basename "$t"); "$t" "fuzz/corpus/${n%_fuzz}" || exit 1; done; echo "[==========]"; echo "[  PASSED  ] $(ls fuzz/*_fuzz.cpp | wc -l) tests."' "$ROOT/$BUILD_DIR"
 run_suite crosscheck env TZ=Asia/Shanghai node --test --test-reporter=tap tests/calendar-crosscheck.mjs
 wait $API_SQLITE; record api-sqlite "$(cat "$OUT/api-sqlite.rc")" "$OUT/api-sqlite.log"
 wait $API_PG; record api-postgresql "$(cat "$OUT/api-postgresql.rc")" "$OUT/api-postgresql.log"
