@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash, verify as verifySignature } from 'node:crypto';
 import { startServer, client, binary, dbKind } from './lib/server.mjs';
 import { login, demoDatabase } from './lib/session.mjs';
 
@@ -11,7 +12,7 @@ let server, db, anon, admin;
 
 before(async () => {
   db = demoDatabase();
-  server = await startServer({ db });
+  server = await startServer({ db, args: ['--test-clock'] });
   anon = client(server.url);
   admin = await login(server.url, 'admin');
 });
@@ -26,6 +27,22 @@ function sql(statement) {
   if (dbKind === 'sqlite') return spawnSync('sqlite3', [new URL(db.url).pathname, statement], { encoding: 'utf8' });
   return spawnSync('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { encoding: 'utf8' });
 }
+// Rows of a query as objects.
+function rows(query) {
+  const r = dbKind === 'sqlite'
+    ? spawnSync('sqlite3', ['-json', new URL(db.url).pathname, query], { encoding: 'utf8' })
+    : spawnSync('psql', [db.url, '-qAtc', `SELECT coalesce(json_agg(t), '[]') FROM (${query}) t`], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim() ? JSON.parse(r.stdout) : [];
+}
+// The canonical text the chain hashes (src/audit/service.cpp CanonicalText: keys sorted, compact).
+function canonical(r) {
+  const o = { action: r.action, actor: r.actor, actor_id: r.actor_id ?? null, at: Number(r.at), client_addr: r.client_addr,
+    department: r.department, digest: r.digest, object_id: r.object_id, object_type: r.object_type, prev_hash: r.prev_hash,
+    request_id: r.request_id, role: r.role, seq: Number(r.seq) };
+  return JSON.stringify(o);
+}
+const chainHash = (r) => createHash('sha256').update(r.prev_hash + '\n' + canonical(r)).digest('hex');
 const haveSql = spawnSync(dbKind === 'sqlite' ? 'sqlite3' : 'psql', ['--version']).status === 0;
 
 test('a department and a user created through the API are in the audit trail with actor and request id', async () => {
@@ -96,6 +113,31 @@ test('there is no route to change or delete audit records', async () => {
     if (path.includes('/audit')) assert.deepEqual(Object.keys(ops).filter((m) => ['put', 'patch', 'delete', 'post'].includes(m)), [], path);
 });
 
+test('the daily job signs the chain head; the published checkpoint verifies with its public key', async () => {
+  const before1 = await anon('GET', '/api/v1/public/audit/checkpoints');
+  assert.equal(before1.status, 200);
+  const known = new Set(before1.body.items.map((c) => c.day));
+  // Past 00:05 tomorrow (Asia/Shanghai) the job runs and queues the next day.
+  await anon('PUT', '/api/v1/test/clock', { json: { advance_seconds: 86400 + 600 } });
+  let fresh = null;
+  for (let i = 0; i < 100 && !fresh; ++i) {
+    const now = await anon('GET', '/api/v1/public/audit/checkpoints');
+    fresh = now.body.items.find((c) => !known.has(c.day));
+    if (!fresh) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(fresh, 'a new checkpoint was published');
+  assert.match(fresh.head_hash, /^[0-9a-f]{64}$/);
+  assert.equal(fresh.message, `tongban-audit-checkpoint/v1\n${fresh.day}\n${fresh.seq}\n${fresh.head_hash}`);
+  assert.ok(verifySignature(null, Buffer.from(fresh.message), fresh.public_key, Buffer.from(fresh.signature, 'base64')), 'Ed25519 signature verifies');
+  const tampered = fresh.message.replace(/[0-9a-f]$/, (c) => (c === '0' ? '1' : '0'));
+  assert.ok(!verifySignature(null, Buffer.from(tampered), fresh.public_key, Buffer.from(fresh.signature, 'base64')));
+  admin = await login(server.url, 'admin');
+  // One more change after the checkpoint, so a rewrite below has records on both sides.
+  const deps = (await admin.call('GET', '/api/v1/system/departments')).body.items;
+  const dep = await admin.call('POST', '/api/v1/system/departments', { json: { name: '检查点之后', division_code: '370202', parent_id: deps.find((d) => d.parent_id === null).id } });
+  assert.equal(dep.status, 201, dep.text);
+});
+
 test('audit verify: a clean chain passes; a row edited behind the platform\'s back is named, exit non-zero', { skip: !haveSql && `no ${dbKind === 'sqlite' ? 'sqlite3' : 'psql'} CLI` }, async () => {
   assert.equal(await server.stop(), 0);
   server = null;
@@ -109,5 +151,37 @@ test('audit verify: a clean chain passes; a row edited behind the platform\'s ba
   assert.equal(edit.status, 0, edit.stderr);
   const caught = verify();
   assert.notEqual(caught.status, 0, caught.stdout + caught.stderr);
-  assert.match(caught.stdout + caught.stderr, new RegExp(`\\b${seq}\\b`), 'the broken record is named');
+  assert.match(caught.stdout + caught.stderr, new RegExp(`record ${seq}\\b|第 ${seq} 条`), "the broken record is named");
+});
+
+test('audit verify: a rewrite that recomputes every hash is still caught against the signed checkpoints', { skip: !haveSql && 'no SQL CLI' }, async () => {
+  if (server) { assert.equal(await server.stop(), 0); server = null; }
+  // Rewrite (and so also mend the previous test's edit) from the first department record on, recomputing each hash.
+  const cps = rows('SELECT seq FROM audit_checkpoints ORDER BY seq DESC');
+  assert.ok(cps.length > 0 && Number(cps[0].seq) > 0, 'a checkpoint covers part of the chain');
+  const target = rows("SELECT seq FROM audit_records WHERE object_type = 'department' AND seq > 1 ORDER BY seq LIMIT 1")[0];
+  assert.ok(Number(target.seq) <= Number(cps[0].seq), 'the rewritten record is under a checkpoint');
+  const signedHead = rows(`SELECT hash FROM audit_records WHERE seq = ${Number(cps[0].seq)}`)[0].hash;
+  const chain = rows(`SELECT * FROM audit_records WHERE seq >= ${Number(target.seq) - 1} ORDER BY seq`);
+  const q = (v) => `'${String(v).replace(/'/g, "''")}'`;
+  const updates = [];
+  // Sanity: our canonical text is the platform's, for an untouched record.
+  assert.equal(chainHash(chain[0]), chain[0].hash, 'the test computes hashes as the platform does');
+  let prev = chain[0].hash;
+  for (const r of chain.slice(1)) {
+    if (Number(r.seq) === Number(target.seq)) r.actor = 'mallory';
+    r.prev_hash = prev;
+    r.hash = chainHash(r);
+    prev = r.hash;
+    updates.push(`UPDATE audit_records SET actor = ${q(r.actor)}, prev_hash = ${q(r.prev_hash)}, hash = ${q(r.hash)} WHERE seq = ${Number(r.seq)};`);
+  }
+  const edit = sql('BEGIN; ' + updates.join(' ') + ' COMMIT;');
+  assert.equal(edit.status, 0, edit.stderr);
+  const relinked = rows(`SELECT seq, prev_hash, hash FROM audit_records WHERE seq >= ${Number(target.seq)} ORDER BY seq`);
+  for (let i = 1; i < relinked.length; ++i) assert.equal(relinked[i].prev_hash, relinked[i - 1].hash, 'the rewritten chain links up');
+  assert.notEqual(rows(`SELECT hash FROM audit_records WHERE seq = ${Number(cps[0].seq)}`)[0].hash, signedHead, 'the signed head was rewritten');
+  assert.equal(rows(`SELECT actor FROM audit_records WHERE seq = ${Number(target.seq)}`)[0].actor, 'mallory');
+  const caught = verify();
+  assert.notEqual(caught.status, 0, caught.stdout + caught.stderr);
+  assert.match(caught.stdout + caught.stderr, /checkpoint/i, caught.stdout + caught.stderr);
 });
