@@ -68,6 +68,7 @@ run_suite() {  # NAME COMMAND...
 }
 
 echo "test: PostgreSQL at ${PG_URL}; logs in $OUT"
+export NO_COLOR=1 FORCE_COLOR=0  # plain runner output, so the counts can be read
 export TZ=UTC  # the product must not depend on the machine's zone; the cross-check sets its own
 
 # The two API runs share nothing but the cluster, so they run side by side with the unit tests.

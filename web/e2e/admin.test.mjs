@@ -147,6 +147,12 @@ describe('administration (needs the API)', { skip: needsBackend }, () => {
     assert.ok(userRes.ok(), `create user: ${userRes.status()} ${await userRes.text()}`)
     const user = await userRes.json()
     assert.ok(user.id, 'the created user comes back with its id')
+    // The demo city has more users than one page holds: find the new one as an admin would.
+    await page.getByRole('search').getByLabel('用户名').fill(username)
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/system/users?') && r.url().includes(`username=${username}`)),
+      page.getByRole('search').getByRole('button', { name: '搜索' }).click(),
+    ])
     await page.locator('.el-table__body').getByText(username, { exact: true }).waitFor()
 
     // both in the audit log, found by object id
