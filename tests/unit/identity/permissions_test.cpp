@@ -52,20 +52,24 @@ TEST(BuiltinRolesTest, EveryRoleOfTheDomainExistsWithKnownPermissions) {
   EXPECT_FALSE(std::binary_search(admin.begin(), admin.end(), "cases.case.approve")) << "administrators do not decide cases";
 }
 
-// docs/roles.md (linked from the README) is the published role table: it must say what the code does.
-TEST(BuiltinRolesTest, PublishedRoleTableMatchesTheCode) {
-  std::ifstream in(testing::TestDataDir().parent_path() / "docs" / "roles.md");
-  ASSERT_TRUE(in) << "docs/roles.md not found beside " << testing::TestDataDir();
-  std::map<std::string, std::string> rows;
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("| `", 0) == 0) rows[line.substr(3, line.find('`', 3) - 3)] = line;
-  for (const auto& role : BuiltinRoles()) {
-    ASSERT_TRUE(rows.count(role.code)) << role.code << " is missing from docs/roles.md";
-    std::ostringstream expected;
-    expected << "| `" << role.code << "` | " << role.name_zh << " " << role.name_en << " | ";
-    for (std::size_t i = 0; i < role.permissions.size(); ++i) expected << (i ? ", " : "") << "`" << role.permissions[i] << "`";
-    expected << " | " << ToString(role.scope) << " | " << (role.demo_user.empty() ? "—" : "`" + role.demo_user + "`") << " |";
-    EXPECT_EQ(rows[role.code], expected.str()) << "regenerate the row of " << role.code;
+// The README and docs/roles.md publish the role table: both must say what the code does.
+TEST(BuiltinRolesTest, PublishedRoleTablesMatchTheCode) {
+  for (const char* file : {"docs/roles.md", "README.md"}) {
+    std::ifstream in(testing::TestDataDir().parent_path() / file);
+    ASSERT_TRUE(in) << file << " not found beside " << testing::TestDataDir();
+    std::map<std::string, std::string> rows;
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("| `", 0) == 0) rows[line.substr(3, line.find('`', 3) - 3)] = line;
+    for (const auto& role : BuiltinRoles()) {
+      ASSERT_TRUE(rows.count(role.code)) << role.code << " is missing from " << file;
+      std::ostringstream expected;
+      expected << "| `" << role.code << "` | " << role.name_zh << " " << role.name_en << " | ";
+      for (std::size_t i = 0; i < role.permissions.size(); ++i)
+        expected << (i ? ", " : "") << "`" << role.permissions[i] << "`";
+      expected << " | " << ToString(role.scope) << " | " << (role.demo_user.empty() ? "—" : "`" + role.demo_user + "`")
+               << " |";
+      EXPECT_EQ(rows[role.code], expected.str()) << "regenerate the row of " << role.code << " in " << file;
+    }
   }
 }
 
