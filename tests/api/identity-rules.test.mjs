@@ -70,7 +70,7 @@ test('an administrator cannot disable themself or drop their own user administra
   assert.equal((await admin.call('GET', '/api/v1/auth/me')).status, 200);
 });
 
-test('nobody grants an administrative permission they lack: a user-admin role cannot be made by a non-holder', async () => {
+test('a user administrator without the admin role cannot hand it out, to others or to themself', async () => {
   // An administrator makes a role holding only user administration and gives it to a new user.
   const role = await admin.call('POST', '/api/v1/system/roles', { json: { code: 'user_admin_only', name_zh: '用户管理员', name_en: 'User admin', permissions: ['system.user.edit', 'system.user.read', 'system.department.read'], data_scope: 'all' } });
   assert.equal(role.status, 201, role.text);
@@ -178,4 +178,27 @@ test('a bearer key needs no CSRF token and its changes are audited as apikey:…
   const w = await login(server.url, 'window1');
   const minted = await w.call('POST', '/api/v1/system/api-keys', { json: { name: 'x', scope: ['system.user.edit'] } });
   assert.equal(minted.status, 403);
+});
+
+test('nobody grants an administrative permission they lack: not through a role, nor an API key', async () => {
+  const role = await admin.call('POST', '/api/v1/system/roles', { json: { code: 'key_and_role_maker', name_zh: '密钥与角色', name_en: 'Keys and roles', permissions: ['system.apikey.edit', 'system.apikey.read', 'system.role.edit', 'system.role.read'], data_scope: 'own' } });
+  assert.equal(role.status, 201, role.text);
+  const u = await makeUser(['key_and_role_maker']);
+  const s = await login(server.url, u.username, PASSWORD);
+  const roles = (await admin.call('GET', '/api/v1/system/roles')).body;
+  const keys = (await admin.call('GET', '/api/v1/system/api-keys')).body;
+  const key = await s.call('POST', '/api/v1/system/api-keys', { json: { name: 'escalate', scope: ['system.user.edit'] } });
+  assert.ok([403, 422].includes(key.status), key.text);
+  assert.equal(key.body.code, 'identity.cannot_grant');
+  const newRole = await s.call('POST', '/api/v1/system/roles', { json: { code: 'escalated_role', name_zh: '提权', name_en: 'Escalated', permissions: ['system.user.edit'], data_scope: 'all' } });
+  assert.ok([403, 422].includes(newRole.status), newRole.text);
+  assert.equal(newRole.body.code, 'identity.cannot_grant');
+  const ownRole = roles.items.find((r) => r.code === 'key_and_role_maker');
+  const widen = await s.call('PUT', `/api/v1/system/roles/${ownRole.id}`, { json: { name_zh: '密钥与角色', name_en: 'Keys and roles', permissions: [...ownRole.permissions, 'system.audit.read'], data_scope: 'all' } });
+  assert.ok([403, 422].includes(widen.status), widen.text);
+  assert.deepEqual((await admin.call('GET', '/api/v1/system/roles')).body, roles);
+  assert.deepEqual((await admin.call('GET', '/api/v1/system/api-keys')).body, keys);
+  // What it holds it may pass on.
+  const fine = await s.call('POST', '/api/v1/system/api-keys', { json: { name: 'reader', scope: ['system.role.read'] } });
+  assert.equal(fine.status, 201, fine.text);
 });
