@@ -713,7 +713,8 @@ LoginOutcome FinishLogin(db::Tx& tx, time::Instant now, const LoginCheck& check,
     return finish(LoginOutcome::Kind::kThrottled, LoginResult::kFailure, "throttled");
   }
   if (!password_ok) {
-    // Counted afresh inside the write transaction, so concurrent failures all count.
+    // Counted afresh inside the write transaction, under the counter's lock, so concurrent failures all count.
+    IdentityStore::LockCounterRow(tx, check.username, request.client_addr);
     const auto counter =
         AfterFailure(check.policy, IdentityStore::Counter(tx, check.username, request.client_addr), now);
     IdentityStore::SaveCounter(tx, check.username, request.client_addr, counter);

@@ -51,6 +51,7 @@ constexpr const char* kDeleteUserRoles = "DELETE FROM user_roles WHERE user_id =
 constexpr const char* kInsertUserRole = "INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)";
 constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
 
+constexpr const char* kLockCounterPg = "SELECT pg_advisory_xact_lock(74061, hashtext(?))";
 constexpr const char* kCounter = "SELECT failures, locked_until FROM login_counters WHERE username = ? AND client_addr = ?";
 constexpr const char* kSaveCounter =
     "INSERT INTO login_counters (username, client_addr, failures, locked_until) VALUES (?, ?, ?, ?) "
@@ -396,6 +397,10 @@ void IdentityStore::SetUserRoles(db::Tx& tx, std::int64_t user_id, const std::ve
 std::int64_t IdentityStore::CountUsers(db::Tx& tx) { return tx.QueryOne(kCountUsers)->Int(0); }
 
 // ---- lockout
+
+void IdentityStore::LockCounterRow(db::Tx& tx, const std::string& username, const std::string& addr) {
+  if (tx.dialect() == db::Dialect::kPostgres) tx.Query(kLockCounterPg, {username + "\n" + addr});
+}
 
 LockCounter IdentityStore::Counter(db::Tx& tx, const std::string& username, const std::string& addr) {
   auto row = tx.QueryOne(kCounter, {username, addr});

@@ -53,6 +53,9 @@ class IdentityStore {
   static std::int64_t CountUsers(db::Tx& tx);
 
   // ---- lockout
+  // Serialises writers of one (account, address) counter until the transaction ends (PostgreSQL;
+  // SQLite's write transactions are serial already), so concurrent failures cannot lose updates.
+  static void LockCounterRow(db::Tx& tx, const std::string& username, const std::string& addr);
   static LockCounter Counter(db::Tx& tx, const std::string& username, const std::string& addr);
   static void SaveCounter(db::Tx& tx, const std::string& username, const std::string& addr, const LockCounter& c);
   static void ClearCounters(db::Tx& tx, const std::string& username);
