@@ -127,6 +127,9 @@ Role RoleFrom(const db::Row& r) {
 }
 
 void FillCustomPermissions(db::Tx& tx, std::vector<Role>& roles) {
+  // Built-in roles take their permissions from the code: only custom roles need the table, and
+  // authenticating a user of built-in roles (most requests) should not read it.
+  if (std::none_of(roles.begin(), roles.end(), [](const Role& r) { return !r.builtin; })) return;
   const auto rows = tx.Query(kRolePermissions).rows;
   for (auto& role : roles) {
     if (role.builtin) continue;
