@@ -727,6 +727,14 @@ LoginOutcome FinishLogin(db::Tx& tx, time::Instant now, const LoginCheck& check,
   }
   const User& user = *check.user;
   if (user.status != "active") return finish(LoginOutcome::Kind::kDisabled, LoginResult::kFailure, "disabled");
+  // The gate was read before the password check; failures that finished meanwhile may have locked
+  // the pair since, and a lock holds even for the right password.
+  IdentityStore::LockCounterRow(tx, check.username, request.client_addr);
+  if (const auto now_counter = IdentityStore::Counter(tx, check.username, request.client_addr);
+      now_counter.locked_until && *now_counter.locked_until > now) {
+    out.locked_until = now_counter.locked_until;
+    return finish(LoginOutcome::Kind::kLocked, LoginResult::kLocked, "locked");
+  }
   IdentityStore::SaveCounter(tx, check.username, request.client_addr, {});
   out.session_token = crypto::RandomHex(32);
   out.csrf_token = crypto::RandomHex(24);
