@@ -129,6 +129,27 @@ test('concurrent wrong passwords still lock at the threshold, no 500', async () 
   assert.equal(right.status, 423, right.text);
 });
 
+test('a right password inside a burst of wrong ones does not get in once the burst has locked the account', async () => {
+  const deps = await departments();
+  for (let round = 0; round < 3; ++round) {
+    const username = `burst_user_${round}`;
+    const u = await admin.call('POST', '/api/v1/system/users', { json: { username, password: PASSWORD, display_name: 'x', department_id: deps[0].id, roles: ['reviewer'] } });
+    assert.equal(u.status, 201);
+    const attempts = Array.from({ length: 16 }, (_, i) => (i === 15 ? PASSWORD : 'Wrong#Pass1'));
+    const results = await Promise.all(attempts.map((password) => anon('POST', '/api/v1/auth/login', { json: { username, password } })));
+    const right = results[15];
+    if (right.status === 200) {
+      // Allowed only if fewer than 5 failures were recorded before the success.
+      const log = (await admin.call('GET', `/api/v1/system/login-log?username=${username}&size=100`)).body.items;
+      const success = log.find((e) => e.result === 'success');
+      const before1 = log.filter((e) => e.id < success.id && e.result !== 'success');
+      assert.ok(before1.length < 5, `a success after ${before1.length} failures: ${log.map((e) => e.id + ':' + e.result + ':' + e.reason).join(' ')}`);
+    } else {
+      assert.equal(right.status, 423, right.text);
+    }
+  }
+});
+
 test('odd inputs: a huge password, a unicode username, bad paging and filters are 4xx, never 500', async () => {
   const huge = await anon('POST', '/api/v1/auth/login', { json: { username: 'admin', password: 'x'.repeat(60000) } });
   assert.ok([401, 413, 422].includes(huge.status), `${huge.status} ${huge.text.slice(0, 200)}`);
