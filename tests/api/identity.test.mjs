@@ -102,13 +102,17 @@ test('lockout: the 5th failure locks (423, locked_until), even the right passwor
   for (let i = 1; i <= 4; ++i) problem(await anon('POST', '/api/v1/auth/login', { json: { username: u.username, password: 'Wrong#Pass1' } }), 401, 'auth.bad_credentials');
   const fifth = await anon('POST', '/api/v1/auth/login', { json: { username: u.username, password: 'Wrong#Pass1' } });
   problem(fifth, 423, 'auth.locked');
-  assert.ok(Date.parse(fifth.body.details.locked_until) > Date.now() - 60000, fifth.text);
+  const clock = await anon('GET', '/api/v1/test/clock');
+  const lockMinutes = (Date.parse(fifth.body.details.locked_until) - Date.parse(clock.body.now)) / 60000;
+  assert.ok(lockMinutes > 14.9 && lockMinutes <= 15, `locked for ${lockMinutes} min: ${fifth.text}`);
+  assert.match(fifth.body.details.locked_until, /\+08:00$/);
   const right = await anon('POST', '/api/v1/auth/login', { json: { username: u.username, password: u.password } });
   problem(right, 423, 'auth.locked');
   assert.equal(right.headers.get('set-cookie'), null);
   const log = await loginLog(u.username);
   assert.ok(log.filter((e) => e.result === 'failure').length >= 4, JSON.stringify(log));
   assert.ok(log.some((e) => e.result === 'locked'), JSON.stringify(log));
+  assert.ok(log.every((e) => e.client_addr === '127.0.0.1' && typeof e.user_agent === 'string'), JSON.stringify(log));
   assert.ok(!log.some((e) => e.result === 'success'));
   const shown = await admin.call('GET', `/api/v1/system/users/${u.id}`);
   assert.ok(shown.body.locked_until, shown.text);
