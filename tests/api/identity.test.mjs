@@ -450,3 +450,12 @@ test('public validation: wrong check character, wrong alphabet, impossible date 
     assert.equal(r.headers.get('set-cookie'), null);
   }
 });
+
+test('an unknown username locks like a real one (no account enumeration through the lockout)', async () => {
+  const statuses = [];
+  for (let i = 0; i < 6; ++i)
+    statuses.push((await anon('POST', '/api/v1/auth/login', { json: { username: 'ghost_user_x', password: 'Wrong#Pass1' } })).status);
+  assert.deepEqual(statuses, [401, 401, 401, 401, 423, 423]);
+  const log = await loginLog('ghost_user_x');
+  assert.ok(log.some((e) => e.result === 'locked'), JSON.stringify(log));
+});
