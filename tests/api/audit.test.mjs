@@ -113,6 +113,55 @@ test('there is no route to change or delete audit records', async () => {
     if (path.includes('/audit')) assert.deepEqual(Object.keys(ops).filter((m) => ['put', 'patch', 'delete', 'post'].includes(m)), [], path);
 });
 
+test('every kind of change through the API leaves an audit record with its actor', async () => {
+  const total = async () => (await admin.call('GET', '/api/v1/system/audit?size=1')).body.total;
+  const latest = async () => (await admin.call('GET', '/api/v1/system/audit?size=1')).body.items[0];
+  const deps = (await admin.call('GET', '/api/v1/system/departments')).body.items;
+  const root = deps.find((d) => d.parent_id === null);
+  const ids = {};
+  const steps = [
+    ['department create', () => admin.call('POST', '/api/v1/system/departments', { json: { name: '审计全覆盖', division_code: '370202', parent_id: root.id } }), (r) => { ids.dep = r.body.id; }],
+    ['department update', () => admin.call('PUT', `/api/v1/system/departments/${ids.dep}`, { json: { name: '审计全覆盖2', division_code: '370202', parent_id: root.id } })],
+    ['user create', () => admin.call('POST', '/api/v1/system/users', { json: { username: 'cover_user', password: 'Strong#Pass2026', display_name: 'x', department_id: ids.dep, roles: ['reviewer'] } }), (r) => { ids.user = r.body.id; }],
+    ['user update', () => admin.call('PUT', `/api/v1/system/users/${ids.user}`, { json: { display_name: 'y' } })],
+    ['password reset', () => admin.call('POST', `/api/v1/system/users/${ids.user}/reset-password`, { json: { password: 'Other#Pass2026' } })],
+    ['unlock', () => admin.call('POST', `/api/v1/system/users/${ids.user}/unlock`)],
+    ['role create', () => admin.call('POST', '/api/v1/system/roles', { json: { code: 'cover_role', name_zh: '覆盖', name_en: 'Cover', permissions: ['cases.case.read'], data_scope: 'own' } }), (r) => { ids.role = r.body.id; }],
+    ['role update', () => admin.call('PUT', `/api/v1/system/roles/${ids.role}`, { json: { name_zh: '覆盖2', name_en: 'Cover 2', permissions: ['cases.case.read'], data_scope: 'all' } })],
+    ['API key create', () => admin.call('POST', '/api/v1/system/api-keys', { json: { name: 'cover', scope: ['system.department.read'] } }), (r) => { ids.key = r.body.id; }],
+    ['API key revoke', () => admin.call('DELETE', `/api/v1/system/api-keys/${ids.key}`)],
+    ['parameter', () => admin.call('PUT', '/api/v1/system/parameters/platform.site_name', { json: { value: '审计测试平台' } })],
+    ['calendar day set', () => admin.call('PUT', '/api/v1/system/calendar/2026/days/2026-12-14', { json: { kind: 'holiday', name: 'x' } })],
+    ['calendar day delete', () => admin.call('DELETE', '/api/v1/system/calendar/2026/days/2026-12-14')],
+    ['applicant register', () => anon('POST', '/api/v1/public/applicants/register', { json: { username: 'cover_app', password: 'Strong#Pass2026', kind: 'natural', name: '赵六', id_number: '110105194912310054' } }), (r) => { ids.app = r.body.id; }],
+    ['applicant verify', () => admin.call('POST', `/api/v1/system/applicants/${ids.app}/verify`, { json: {} })],
+    ['login', async () => { ids.session = await login(server.url, 'cover_user', 'Other#Pass2026'); return ids.session.res; }],
+    ['session revoke', async () => {
+      const s = (await admin.call('GET', '/api/v1/system/sessions?size=100')).body.items.find((x) => x.username === 'cover_user');
+      return admin.call('DELETE', `/api/v1/system/sessions/${s.id}`);
+    }],
+    ['logout', () => ids.later.call('POST', '/api/v1/auth/logout'), null, async () => { ids.later = await login(server.url, 'cover_user', 'Other#Pass2026'); }],
+    ['department delete', () => admin.call('DELETE', `/api/v1/system/departments/${ids.dep}`), null,
+      () => admin.call('PUT', `/api/v1/system/users/${ids.user}`, { json: { department_id: root.id } })],
+  ];
+  const missing = [];
+  for (const [name, act, after1, prep] of steps) {
+    if (prep) await prep();
+    const n = await total();
+    const res = await act();
+    assert.ok(res.status < 300, `${name}: ${res.status} ${res.text}`);
+    if (after1) after1(res);
+    const m = await total();
+    if (m <= n) missing.push(name);
+    else {
+      const rec = await latest();
+      assert.ok(['admin', 'cover_user', 'anonymous', 'cover_app'].includes(rec.actor), `${name}: actor ${rec.actor}`);
+      assert.ok(rec.request_id, `${name}: request id`);
+    }
+  }
+  assert.deepEqual(missing, [], 'changes without an audit record');
+});
+
 test('the daily job signs the chain head; the published checkpoint verifies with its public key', async () => {
   const before1 = await anon('GET', '/api/v1/public/audit/checkpoints');
   assert.equal(before1.status, 200);
