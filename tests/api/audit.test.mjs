@@ -169,7 +169,7 @@ test('the daily job signs the chain head; the published checkpoint verifies with
   // Past 00:05 tomorrow (Asia/Shanghai) the job runs and queues the next day.
   await anon('PUT', '/api/v1/test/clock', { json: { advance_seconds: 86400 + 600 } });
   let fresh = null;
-  for (let i = 0; i < 100 && !fresh; ++i) {
+  for (let i = 0; i < 300 && !fresh; ++i) {
     const now = await anon('GET', '/api/v1/public/audit/checkpoints');
     fresh = now.body.items.find((c) => !known.has(c.day));
     if (!fresh) await new Promise((r) => setTimeout(r, 100));
