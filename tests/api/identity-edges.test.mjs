@@ -218,3 +218,29 @@ test('registration: closed by the parameter → refused, nothing stored; duplica
     assert.equal((await admin.call('PUT', '/api/v1/system/parameters/auth.applicant_registration', { json: { value: true } })).status, 200);
   }
 });
+
+test('several roles: the widest data scope wins; editing a custom role reaches its holders\' live sessions', async () => {
+  const deps = await departments();
+  const narrow = await admin.call('POST', '/api/v1/system/roles', { json: { code: 'users_own', name_zh: '本部门用户', name_en: 'Own users', permissions: ['system.user.read'], data_scope: 'own' } });
+  const wide = await admin.call('POST', '/api/v1/system/roles', { json: { code: 'users_all', name_zh: '全部用户', name_en: 'All users', permissions: ['system.user.read'], data_scope: 'all' } });
+  assert.equal(narrow.status, 201, narrow.text);
+  assert.equal(wide.status, 201, wide.text);
+  const mk = async (username, roles) => {
+    const r = await admin.call('POST', '/api/v1/system/users', { json: { username, password: PASSWORD, display_name: username, department_id: deps[deps.length - 1].id, roles } });
+    assert.equal(r.status, 201, r.text);
+  };
+  await mk('scope_narrow', ['users_own']);
+  await mk('scope_both', ['users_own', 'users_all']);
+  const all = (await admin.call('GET', '/api/v1/system/users?size=1')).body.total;
+  const n = await login(server.url, 'scope_narrow', PASSWORD);
+  const b = await login(server.url, 'scope_both', PASSWORD);
+  const seenNarrow = (await n.call('GET', '/api/v1/system/users?size=1')).body.total;
+  assert.ok(seenNarrow < all, `${seenNarrow} < ${all}`);
+  assert.equal((await b.call('GET', '/api/v1/system/users?size=1')).body.total, all);
+  // Take the permission out of the narrow role: its holder loses the route at once.
+  const edit = await admin.call('PUT', `/api/v1/system/roles/${narrow.body.id}`, { json: { name_zh: '本部门用户', name_en: 'Own users', permissions: ['catalog.item.read'], data_scope: 'own' } });
+  assert.equal(edit.status, 200, edit.text);
+  const after1 = await n.call('GET', '/api/v1/system/users');
+  assert.equal(after1.status, 403, after1.text);
+  assert.equal((await b.call('GET', '/api/v1/system/users?size=1')).status, 200);
+});
