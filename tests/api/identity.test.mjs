@@ -282,6 +282,13 @@ test('departments: bad division code 422, cycle 422, delete with children or use
   const tree3 = await listOf(admin.call, '/api/v1/system/departments');
   problem(await admin.call('DELETE', `/api/v1/system/departments/${emptyChild.body.id}`), 409, 'identity.department_has_users');
   assert.deepEqual(await listOf(admin.call, '/api/v1/system/departments'), tree3);
+  // A street (9 digits) and a county (6 digits) are both fine; an unknown street of a real county is not.
+  const street = await admin.call('POST', '/api/v1/system/departments', { json: { name: '测试街道办', division_code: '370202001', parent_id: child.body.id } });
+  assert.equal(street.status, 201, street.text);
+  problem(await admin.call('POST', '/api/v1/system/departments', { json: { name: '假街道', division_code: '370202999', parent_id: child.body.id } }), 422);
+  // A street of another district (黄岛 370211) cannot sit under a 市南区 (370202) department.
+  problem(await admin.call('POST', '/api/v1/system/departments', { json: { name: '别区街道', division_code: '370211001', parent_id: child.body.id } }), 422, 'identity.bad_division');
+  assert.equal((await admin.call('DELETE', `/api/v1/system/departments/${street.body.id}`)).status, 204);
   assert.equal((await admin.call('DELETE', `/api/v1/system/departments/${child.body.id}`)).status, 204);
   assert.equal((await admin.call('DELETE', `/api/v1/system/departments/${parent.body.id}`)).status, 204);
   problem(await admin.call('DELETE', '/api/v1/system/departments/999999'), 404);
