@@ -82,12 +82,6 @@ std::vector<std::string> CheckPermissions(std::vector<std::string> permissions) 
   return permissions;
 }
 
-std::string Masked(const pii::Vault& vault, const std::string& sealed, pii::Kind kind) {
-  if (sealed.empty()) return "";
-  const auto clear = vault.Decrypt(kind, sealed);
-  return kind == pii::Kind::kPhone ? pii::MaskPhone(clear) : pii::MaskIdNumber(clear);
-}
-
 nlohmann::json DepartmentChange(const Department& d) {
   return {{"parent_id", d.parent_id ? nlohmann::json(*d.parent_id) : nlohmann::json()},
           {"name", d.name},

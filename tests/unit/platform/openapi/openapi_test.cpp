@@ -28,8 +28,9 @@ TEST(OpenApiTest, DocumentMatchesEveryRoute) {
       std::string method = route.method;
       std::transform(method.begin(), method.end(), method.begin(), ::tolower);
       const auto op = doc["paths"].value(route.pattern, nlohmann::json::object()).value(method, nlohmann::json::object());
-      if (route.permission != "public" && route.permission != "test")
+      if (route.permission != "public" && route.permission != "test") {
         EXPECT_EQ(op.value("x-permission", ""), route.permission) << route.method << " " << route.pattern;
+      }
     }
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
