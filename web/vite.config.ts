@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import pxtorem from 'postcss-pxtorem'
 
 // Where `npm run dev` / `npm run preview` forward API calls: a running `tongban serve`
-//. The built app is served by the C++ server itself.
+// (make run). The built app is served by the C++ server itself.
 const backend = process.env.TONGBAN_API ?? 'http://127.0.0.1:8080'
 const proxy = {
   '/api': { target: backend, changeOrigin: false },
