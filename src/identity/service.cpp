@@ -349,27 +349,36 @@ User GetUser(db::Tx& tx, time::Instant now, const http::Principal& caller, std::
   return user;
 }
 
+namespace {
+// The department a staff user's input names: required, existing, and inside the caller's data
+// scope (`out_of_scope_zh/en` say which act was refused).
+Department StaffDepartment(db::Tx& tx, const http::Principal& caller, const UserInput& input,
+                           const char* out_of_scope_zh, const char* out_of_scope_en) {
+  if (!input.department_id)
+    throw Invalid("identity.department_required", "/department_id", "工作人员必须属于一个部门",
+                  "A staff user must belong to a department");
+  auto dept = IdentityStore::FindDepartment(tx, *input.department_id);
+  if (!dept) throw Invalid("identity.unknown_department", "/department_id", "部门不存在", "The department does not exist");
+  const auto visible = VisibleDepartments(tx, caller);
+  if (visible && !visible->count(dept->id)) throw Error::Forbidden("identity.out_of_scope", out_of_scope_zh, out_of_scope_en);
+  return *dept;
+}
+}  // namespace
+
 User CreateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const http::Principal& caller,
                 const pii::Vault& vault, const UserInput& input, const std::string* precomputed_hash) {
   User u;
   u.username = Lower(input.username);
   CheckUsername(u.username);
   if (!precomputed_hash) EnforcePasswordPolicy(input.password, u.username);
-  if (!input.department_id)
-    throw Invalid("identity.department_required", "/department_id", "工作人员必须属于一个部门",
-                  "A staff user must belong to a department");
-  const auto dept = IdentityStore::FindDepartment(tx, *input.department_id);
-  if (!dept) throw Invalid("identity.unknown_department", "/department_id", "部门不存在", "The department does not exist");
-  const auto visible = VisibleDepartments(tx, caller);
-  if (visible && !visible->count(dept->id))
-    throw Error::Forbidden("identity.out_of_scope", "不能在您的数据范围以外建用户",
-                           "Cannot create a user outside your data scope");
+  const auto dept = StaffDepartment(tx, caller, input, "不能在您的数据范围以外建用户",
+                                    "Cannot create a user outside your data scope");
   const auto roles = ResolveRoles(tx, input.roles, "staff");
   CheckCanGrant(caller, PermissionsOf(roles));
   u.display_name = input.display_name;
   u.kind = "staff";
-  u.department_id = dept->id;
-  u.department_name = dept->name;
+  u.department_id = dept.id;
+  u.department_name = dept.name;
   u.status = input.status;
   const auto phone_index = SealPhone(vault, u, input.phone);
   u.password_hash = precomputed_hash ? *precomputed_hash : HashPassword(input.password);
@@ -387,15 +396,8 @@ User UpdateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const 
                 const pii::Vault& vault, std::int64_t id, const UserInput& input) {
   User u = GetUser(tx, now, caller, id);
   const User before = u;
-  if (!input.department_id)
-    throw Invalid("identity.department_required", "/department_id", "工作人员必须属于一个部门",
-                  "A staff user must belong to a department");
-  const auto dept = IdentityStore::FindDepartment(tx, *input.department_id);
-  if (!dept) throw Invalid("identity.unknown_department", "/department_id", "部门不存在", "The department does not exist");
-  const auto visible = VisibleDepartments(tx, caller);
-  if (visible && !visible->count(dept->id))
-    throw Error::Forbidden("identity.out_of_scope", "不能把用户移到您的数据范围以外",
-                           "Cannot move a user outside your data scope");
+  const auto dept = StaffDepartment(tx, caller, input, "不能把用户移到您的数据范围以外",
+                                    "Cannot move a user outside your data scope");
   const auto roles = ResolveRoles(tx, input.roles, "staff");
   CheckCanGrant(caller, PermissionsOf(roles));
   if (caller.kind == "user" && caller.user_id == id) {
@@ -405,8 +407,8 @@ User UpdateUser(db::Tx& tx, time::Instant now, const audit::Actor& actor, const 
                             "You cannot disable yourself or remove your own right to manage users");
   }
   u.display_name = input.display_name;
-  u.department_id = dept->id;
-  u.department_name = dept->name;
+  u.department_id = dept.id;
+  u.department_name = dept.name;
   u.status = input.status;
   std::optional<std::string> phone_index;
   const bool phone_changed = input.phone.has_value();
