@@ -1,6 +1,7 @@
 #include "app/modules.hpp"
 
 #include "audit/routes.hpp"
+#include "catalog/lists/routes.hpp"
 #include "identity/routes.hpp"
 #include "platform/codes/routes.hpp"
 #include "platform/config/config.hpp"
@@ -18,6 +19,7 @@ void RegisterAllRoutes(http::Router& router, AppContext& context) {
   audit::RegisterRoutes(router, context);  // sets context.audit
   system::RegisterRoutes(router, context);  // sets context.calendar
   identity::RegisterRoutes(router, context);  // sets context.authenticator
+  catalog::lists::RegisterRoutes(router, context);
   if (TestModeEnabled()) ops::RegisterTestRoutes(router, context);
 }
 
