@@ -16,6 +16,7 @@ APT_PACKAGES=(
   nginx-light wrk             # benchmark peers
   chromium fonts-noto-cjk     # browser tests (playwright-core drives Debian's chromium)
   json-schema-test-suite      # conformance suite for the JSON Schema validator
+  libxlsxwriter-dev libzip-dev libexpat1-dev   # XLSX export (libxlsxwriter) and import (libzip + expat)
   clang-14 libclang-rt-14-dev # make fuzz: libFuzzer with sanitizers
 )
 
