@@ -119,6 +119,11 @@ int main(int argc, char** argv) {
   auto* audit_checkpoint = audit->add_subcommand("checkpoint", "Sign today's chain head now");
   AddDbFlag(audit_checkpoint, flags);
 
+  auto* catalog = cli.add_subcommand("catalog", "The service catalogue");
+  catalog->require_subcommand(1);
+  auto* catalog_reindex = catalog->add_subcommand("reindex", "Rebuild the public catalogue and its search index");
+  AddDbFlag(catalog_reindex, flags);
+
   auto* routes = cli.add_subcommand("routes", "Print every API route with its permission, as JSON");
   auto* openapi = cli.add_subcommand("openapi", "Print the OpenAPI document");
   auto* version = cli.add_subcommand("version", "Print the version");
@@ -169,6 +174,7 @@ int main(int argc, char** argv) {
     }
     if (*audit_verify) return tongban::cli::AuditVerify(config, checkpoints_file);
     if (*audit_checkpoint) return tongban::cli::AuditCheckpoint(config);
+    if (*catalog_reindex) return tongban::cli::CatalogReindex(config);
     if (*routes) {
       // Routes need no database to be listed, but App opens one: use a throwaway in-memory-like file.
       config.db = "sqlite:///tmp/tongban-routes-" + std::to_string(getpid()) + ".db";

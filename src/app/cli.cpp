@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "app/modules.hpp"
 #include "audit/service.hpp"
+#include "catalog/service.hpp"
 #include "identity/service.hpp"
 #include "platform/db/migrate.hpp"
 #include "platform/errors/error.hpp"
@@ -153,6 +154,16 @@ int AuditCheckpoint(const Config& config) {
   const bool made = audit::CreateCheckpoint(tx, *app.context().vault, now, time::ShanghaiDate(now));
   tx.Commit();
   std::printf(made ? "checkpoint signed for %s\n" : "%s already has a checkpoint\n", time::ShanghaiDate(now).c_str());
+  return 0;
+}
+
+int CatalogReindex(const Config& config) {
+  App app(config);
+  app.Migrate();
+  db::Tx tx = app.db().Begin(db::TxMode::kWrite);
+  const auto n = catalog::RebuildPublicCatalogue(tx);
+  tx.Commit();
+  std::printf("indexed %lld entries\n", static_cast<long long>(n));
   return 0;
 }
 

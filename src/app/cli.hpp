@@ -30,4 +30,8 @@ int AuditVerify(const Config& config, const std::string& checkpoints_file);
 // `audit checkpoint`: signs today's head now (what the daily job does).
 int AuditCheckpoint(const Config& config);
 
+// `catalog reindex`: rebuilds the public catalogue and its search index from the published
+// versions (after a bulk load or a restore). Prints "indexed N entries".
+int CatalogReindex(const Config& config);
+
 }  // namespace tongban::cli

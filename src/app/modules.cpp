@@ -2,6 +2,7 @@
 
 #include "audit/routes.hpp"
 #include "catalog/lists/routes.hpp"
+#include "catalog/routes.hpp"
 #include "identity/routes.hpp"
 #include "platform/codes/routes.hpp"
 #include "platform/config/config.hpp"
@@ -20,6 +21,7 @@ void RegisterAllRoutes(http::Router& router, AppContext& context) {
   system::RegisterRoutes(router, context);  // sets context.calendar
   identity::RegisterRoutes(router, context);  // sets context.authenticator
   catalog::lists::RegisterRoutes(router, context);
+  catalog::RegisterRoutes(router, context);
   if (TestModeEnabled()) ops::RegisterTestRoutes(router, context);
 }
 
@@ -28,6 +30,9 @@ void RegisterAllJobHandlers(jobs::JobRunner& runner, AppContext& context) {
   if (TestModeEnabled()) ops::RegisterTestJobHandlers(runner, context);
 }
 
-void RegisterAllDemoSteps(demo::Registry& registry) { demo::AddCityStep(registry); }
+void RegisterAllDemoSteps(demo::Registry& registry) {
+  demo::AddCityStep(registry);
+  demo::AddCatalogStep(registry);
+}
 
 }  // namespace tongban

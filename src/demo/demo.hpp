@@ -65,4 +65,8 @@ Report Run(AppContext& app, const Registry& registry, const Options& options);
 // every role, and three applicants.
 void AddCityStep(Registry& registry);
 
+// The catalogue's step (after the city): data/demo/catalog.json under the data dir — lists,
+// licence types, base items, implementation entries, and a few dated adjustments.
+void AddCatalogStep(Registry& registry);
+
 }  // namespace tongban::demo

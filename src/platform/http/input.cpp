@@ -61,20 +61,32 @@ std::optional<std::int64_t> QueryId(const Request& request, const std::string& n
   }
 }
 
+std::string BodyReader::Label(const std::string& key) const {
+  return prefix_.empty() ? key : prefix_.substr(1) + "/" + key;
+}
+
+void BodyReader::FailAt(std::string pointer, std::string code, std::string zh, std::string en) {
+  errors_.push_back({std::move(pointer), std::move(code), std::move(zh), std::move(en)});
+}
+
+void BodyReader::Absorb(const BodyReader& child) {
+  errors_.insert(errors_.end(), child.errors_.begin(), child.errors_.end());
+}
+
 void BodyReader::Fail(const std::string& key, std::string code, std::string zh, std::string en) {
-  errors_.push_back({"/" + key, std::move(code), std::move(zh), std::move(en)});
+  errors_.push_back({prefix_ + "/" + key, std::move(code), std::move(zh), std::move(en)});
 }
 
 std::optional<std::string> BodyReader::OptString(const std::string& key, std::size_t max_chars) {
   if (!Has(key)) return std::nullopt;
   if (!body_[key].is_string()) {
-    Fail(key, "type", key + " 应为字符串", key + " must be a string");
+    Fail(key, "type", Label(key) + " 应为字符串", Label(key) + " must be a string");
     return std::nullopt;
   }
   std::string v = Trim(body_[key].get<std::string>());
   if (CharCount(v) > max_chars) {
-    Fail(key, "max_length", key + " 最多 " + std::to_string(max_chars) + " 个字符",
-         key + " must be at most " + std::to_string(max_chars) + " characters");
+    Fail(key, "max_length", Label(key) + " 最多 " + std::to_string(max_chars) + " 个字符",
+         Label(key) + " must be at most " + std::to_string(max_chars) + " characters");
     return std::nullopt;
   }
   return v;
@@ -82,15 +94,15 @@ std::optional<std::string> BodyReader::OptString(const std::string& key, std::si
 
 std::string BodyReader::String(const std::string& key, std::size_t min_chars, std::size_t max_chars) {
   if (!Has(key)) {
-    Fail(key, "required", key + " 必填", key + " is required");
+    Fail(key, "required", Label(key) + " 必填", Label(key) + " is required");
     return "";
   }
   auto v = OptString(key, max_chars);
   if (!v) return "";
   if (CharCount(*v) < min_chars) {
     Fail(key, min_chars <= 1 ? "required" : "min_length",
-         min_chars <= 1 ? key + " 不能为空" : key + " 至少 " + std::to_string(min_chars) + " 个字符",
-         min_chars <= 1 ? key + " must not be empty" : key + " must be at least " + std::to_string(min_chars) + " characters");
+         min_chars <= 1 ? Label(key) + " 不能为空" : Label(key) + " 至少 " + std::to_string(min_chars) + " 个字符",
+         min_chars <= 1 ? Label(key) + " must not be empty" : Label(key) + " must be at least " + std::to_string(min_chars) + " characters");
     return "";
   }
   return *v;
@@ -101,13 +113,13 @@ std::optional<std::string> BodyReader::OptEnum(const std::string& key, const std
   if (!v) return std::nullopt;
   for (const auto& a : allowed)
     if (*v == a) return v;
-  Fail(key, "enum", key + " 应为以下之一：" + ListText(allowed), key + " must be one of: " + ListText(allowed));
+  Fail(key, "enum", Label(key) + " 应为以下之一：" + ListText(allowed), Label(key) + " must be one of: " + ListText(allowed));
   return std::nullopt;
 }
 
 std::string BodyReader::Enum(const std::string& key, const std::vector<std::string>& allowed) {
   if (!Has(key)) {
-    Fail(key, "required", key + " 必填", key + " is required");
+    Fail(key, "required", Label(key) + " 必填", Label(key) + " is required");
     return "";
   }
   return OptEnum(key, allowed).value_or("");
@@ -116,7 +128,7 @@ std::string BodyReader::Enum(const std::string& key, const std::vector<std::stri
 std::optional<bool> BodyReader::OptBool(const std::string& key) {
   if (!Has(key)) return std::nullopt;
   if (!body_[key].is_boolean()) {
-    Fail(key, "type", key + " 应为 true 或 false", key + " must be true or false");
+    Fail(key, "type", Label(key) + " 应为 true 或 false", Label(key) + " must be true or false");
     return std::nullopt;
   }
   return body_[key].get<bool>();
@@ -127,13 +139,13 @@ bool BodyReader::Bool(const std::string& key, bool fallback) { return OptBool(ke
 std::optional<std::int64_t> BodyReader::OptInt(const std::string& key, std::int64_t min, std::int64_t max) {
   if (!Has(key)) return std::nullopt;
   if (!body_[key].is_number_integer()) {
-    Fail(key, "type", key + " 应为整数", key + " must be an integer");
+    Fail(key, "type", Label(key) + " 应为整数", Label(key) + " must be an integer");
     return std::nullopt;
   }
   const auto v = body_[key].get<std::int64_t>();
   if (v < min || v > max) {
-    Fail(key, "range", key + " 应在 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间",
-         key + " must be from " + std::to_string(min) + " to " + std::to_string(max));
+    Fail(key, "range", Label(key) + " 应在 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间",
+         Label(key) + " must be from " + std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
   }
   return v;
@@ -147,14 +159,14 @@ std::optional<std::vector<std::string>> BodyReader::OptStringList(const std::str
   if (!Has(key)) return std::nullopt;
   const auto& v = body_[key];
   if (!v.is_array() || v.size() > max_items) {
-    Fail(key, "type", key + " 应为最多 " + std::to_string(max_items) + " 项的字符串数组",
-         key + " must be an array of at most " + std::to_string(max_items) + " strings");
+    Fail(key, "type", Label(key) + " 应为最多 " + std::to_string(max_items) + " 项的字符串数组",
+         Label(key) + " must be an array of at most " + std::to_string(max_items) + " strings");
     return std::nullopt;
   }
   std::vector<std::string> out;
   for (const auto& item : v) {
     if (!item.is_string()) {
-      Fail(key, "type", key + " 的每一项应为字符串", "every item of " + key + " must be a string");
+      Fail(key, "type", Label(key) + " 的每一项应为字符串", "every item of " + Label(key) + " must be a string");
       return std::nullopt;
     }
     out.push_back(item.get<std::string>());
@@ -164,7 +176,7 @@ std::optional<std::vector<std::string>> BodyReader::OptStringList(const std::str
 
 std::vector<std::string> BodyReader::StringList(const std::string& key, std::size_t max_items) {
   if (!Has(key)) {
-    Fail(key, "required", key + " 必填", key + " is required");
+    Fail(key, "required", Label(key) + " 必填", Label(key) + " is required");
     return {};
   }
   return OptStringList(key, max_items).value_or(std::vector<std::string>{});

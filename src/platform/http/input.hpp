@@ -27,6 +27,9 @@ std::optional<std::int64_t> QueryId(const Request& request, const std::string& n
 class BodyReader {
  public:
   explicit BodyReader(nlohmann::json body) : body_(std::move(body)) {}
+  // A reader of an object nested at `pointer` ("/elements/materials/0") of a larger body: its
+  // errors point there and name the field by that path; Absorb() them into the outer reader.
+  BodyReader(nlohmann::json body, std::string pointer) : body_(std::move(body)), prefix_(std::move(pointer)) {}
 
   bool Has(const std::string& key) const { return body_.contains(key) && !body_[key].is_null(); }
   std::string String(const std::string& key, std::size_t min_chars, std::size_t max_chars);
@@ -43,6 +46,13 @@ class BodyReader {
 
   // Adds a problem found by the caller's own rule.
   void Fail(const std::string& key, std::string code, std::string zh, std::string en);
+  // A problem at an absolute pointer (elements of arrays, rules across fields).
+  void FailAt(std::string pointer, std::string code, std::string zh, std::string en);
+  // Takes over a nested reader's errors.
+  void Absorb(const BodyReader& child);
+  // How messages name `key`: the path below the top level ("elements/fees/0/name").
+  std::string Label(const std::string& key) const;
+  const std::string& pointer() const { return prefix_; }
   bool ok() const { return errors_.empty(); }
   // Throws Error 422 `code` with every field error when any; else returns.
   void Check(const std::string& code = "input.invalid") const;
@@ -50,6 +60,7 @@ class BodyReader {
 
  private:
   nlohmann::json body_;
+  std::string prefix_;
   std::vector<FieldError> errors_;
 };
 

@@ -42,7 +42,12 @@ nlohmann::json BuildDocument() {
     }
     for (const auto& [section, entries] : components.items())
       for (const auto& [name, entry] : entries.items()) doc["components"][section][name] = entry;
-    for (const auto& tag : tags) doc["tags"].push_back(tag);
+    // Fragments may share a tag ("public"); the document lists each once.
+    for (const auto& tag : tags) {
+      bool known = false;
+      for (const auto& t : doc["tags"]) known = known || t.value("name", "") == tag.value("name", "");
+      if (!known) doc["tags"].push_back(tag);
+    }
   }
   return doc;
 }

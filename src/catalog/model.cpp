@@ -1,0 +1,25 @@
+#include "catalog/model.hpp"
+
+namespace tongban::catalog {
+
+const std::vector<std::string>& PowerTypes() {
+  static const std::vector<std::string> kTypes = {"licensing",  "penalty", "enforcement", "levy",
+                                                  "payment",    "inspection", "confirmation", "reward",
+                                                  "adjudication", "other"};
+  return kTypes;
+}
+
+const std::vector<std::string>& Levels() {
+  static const std::vector<std::string> kLevels = {"city", "district", "street"};
+  return kLevels;
+}
+
+std::string LevelOfDivision(const std::string& division_code) {
+  if (division_code.size() == 9) return "street";
+  if (division_code.size() == 6 && division_code.compare(4, 2, "00") == 0) return "city";
+  return "district";
+}
+
+int LevelRank(const std::string& level) { return level == "city" ? 0 : level == "district" ? 1 : 2; }
+
+}  // namespace tongban::catalog
