@@ -1,7 +1,9 @@
 /** Column of a list page's table (declared in the page's data.ts). `label` is an i18n key. */
 export interface TableColumn<Row = Record<string, unknown>> {
   prop: string
+  /** i18n key, or the text itself when `rawLabel` is set (labels the server sends). */
   label: string
+  rawLabel?: boolean
   width?: number | string
   minWidth?: number | string
   align?: 'left' | 'center' | 'right'

@@ -7,7 +7,12 @@ import { fieldErrors } from '@/utils/request'
  * (when there is one), call the API, say so, close the dialog; on a problem+json answer, show its
  * field errors beside the fields (request.ts has already shown the message).
  */
-export function useDialogSave(visible: Ref<boolean>, formRef?: Ref<FormInstance | undefined>) {
+export function useDialogSave(
+  visible: Ref<boolean>,
+  formRef?: Ref<FormInstance | undefined>,
+  /** Where the fields sit in the request body (`/fields` for list entries); '' = at the top. */
+  pointerPrefix = '',
+) {
   const saving = ref(false)
   const serverErrors = ref<Record<string, string>>({})
 
@@ -21,7 +26,7 @@ export function useDialogSave(visible: Ref<boolean>, formRef?: Ref<FormInstance 
       visible.value = false
       onSaved?.()
     } catch (e) {
-      serverErrors.value = fieldErrors(e)
+      serverErrors.value = fieldErrors(e, pointerPrefix)
     } finally {
       saving.value = false
     }

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import Layout from '@/layout/index.vue'
+import PortalLayout from '@/layout/PortalLayout.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -81,6 +82,44 @@ export const layoutChildren: RouteRecordRaw[] = [
     ],
   },
   {
+    path: 'catalog',
+    name: 'catalog',
+    redirect: { name: 'catalog-item' },
+    meta: { title: 'menu.catalog', icon: 'Collection', permission: ['catalog.item.read', 'catalog.list.read', 'catalog.stats.read'] },
+    children: [
+      {
+        path: 'base-items',
+        name: 'catalog-base-item',
+        component: () => import('@/views/catalog/base-item/index.vue'),
+        meta: { title: 'menu.baseItem', icon: 'Files', permission: 'catalog.item.read' },
+      },
+      {
+        path: 'items',
+        name: 'catalog-item',
+        component: () => import('@/views/catalog/item/index.vue'),
+        meta: { title: 'menu.item', icon: 'List', permission: 'catalog.item.read' },
+      },
+      {
+        path: 'licence-types',
+        name: 'catalog-licence-type',
+        component: () => import('@/views/catalog/licence-type/index.vue'),
+        meta: { title: 'menu.licenceType', icon: 'Postcard', permission: 'catalog.item.read' },
+      },
+      {
+        path: 'lists',
+        name: 'catalog-lists',
+        component: () => import('@/views/catalog/lists/index.vue'),
+        meta: { title: 'menu.lists', icon: 'Memo', permission: 'catalog.list.read' },
+      },
+      {
+        path: 'stats',
+        name: 'catalog-stats',
+        component: () => import('@/views/catalog/stats/index.vue'),
+        meta: { title: 'menu.stats', icon: 'DataAnalysis', permission: 'catalog.stats.read' },
+      },
+    ],
+  },
+  {
     path: '403',
     name: 'forbidden',
     component: () => import('@/views/error/403.vue'),
@@ -99,6 +138,45 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: Layout,
     children: layoutChildren,
+  },
+  {
+    // The public portal 办事大厅: no login.
+    path: '/portal',
+    component: PortalLayout,
+    meta: { public: true },
+    children: [
+      {
+        path: '',
+        name: 'portal-home',
+        component: () => import('@/views/portal/home.vue'),
+        meta: { title: 'portal.home', public: true },
+      },
+      {
+        path: 'search',
+        name: 'portal-search',
+        component: () => import('@/views/portal/search.vue'),
+        meta: { title: 'portal.searchResults', public: true },
+      },
+      {
+        path: 'items/:code',
+        name: 'portal-guide',
+        component: () => import('@/views/portal/guide.vue'),
+        meta: { title: 'portal.guide', public: true },
+      },
+      {
+        path: 'lists/:kind?',
+        name: 'portal-lists',
+        component: () => import('@/views/portal/lists.vue'),
+        meta: { title: 'portal.lists', public: true },
+      },
+      {
+        // 在线申办: the cases module builds it; until then it asks for a login and says it is coming.
+        path: 'apply/:code',
+        name: 'portal-apply',
+        component: () => import('@/views/portal/apply.vue'),
+        meta: { title: 'portal.applyOnline', public: true },
+      },
+    ],
   },
   {
     path: '/:pathMatch(.*)*',

@@ -58,6 +58,10 @@ export interface RequestOptions {
   /** Error statuses whose body is still the answer (e.g. 503 from /readyz). */
   acceptStatus?: number[]
   signal?: AbortSignal
+  /** Send this body as it is (a file read as an ArrayBuffer) with this Content-Type, instead of JSON. */
+  raw?: { body: BodyInit; type: string }
+  /** Answer the body as a Blob (a download) instead of parsing it. */
+  blob?: boolean
 }
 
 export interface RequestConfig {
@@ -128,12 +132,17 @@ export function problemMessageVNode(err: ApiError): VNode {
   return h('div', { class: 'problem-message' }, children)
 }
 
-/** Field errors of an ApiError keyed by the top-level body field (`/display_name` → display_name). */
-export function fieldErrors(err: unknown): Record<string, string> {
+/**
+ * Field errors of an ApiError keyed by the top-level body field (`/display_name` → display_name).
+ * With `prefix` (`/fields`), the field is the segment after it (`/fields/name` → name).
+ */
+export function fieldErrors(err: unknown, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {}
   if (!(err instanceof ApiError)) return out
   for (const e of err.problem?.errors ?? []) {
-    const field = e.pointer.replace(/^#?\//, '').split('/')[0]?.replace(/~1/g, '/').replace(/~0/g, '~')
+    let pointer = e.pointer.replace(/^#/, '')
+    if (prefix && pointer.startsWith(`${prefix}/`)) pointer = pointer.slice(prefix.length)
+    const field = pointer.replace(/^\//, '').split('/')[0]?.replace(/~1/g, '/').replace(/~0/g, '~')
     if (field && !(field in out)) out[field] = e.message || e.code
   }
   return out
@@ -158,6 +167,40 @@ async function parseBody(res: Response): Promise<unknown> {
   return text
 }
 
+/** A file the server sent for download. `filename` is null when it named none. */
+export interface DownloadedFile {
+  blob: Blob
+  filename: string | null
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*=UTF-8''…` wins over `filename=`). */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim().replace(/^"|"$/g, ''))
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header)
+  if (plain) return (plain[2] ?? plain[1] ?? '').trim() || null
+  return null
+}
+
+/** Hands a downloaded file to the browser as a download. */
+export function saveFile(file: DownloadedFile, fallbackName: string): void {
+  const url = URL.createObjectURL(file.blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = file.filename ?? fallbackName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
 export async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
   const upper = method.toUpperCase()
   const headers: Record<string, string> = {
@@ -165,7 +208,10 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
     'Accept-Language': currentLocale(),
   }
   let body: BodyInit | undefined
-  if (opts.body !== undefined) {
+  if (opts.raw) {
+    headers['Content-Type'] = opts.raw.type
+    body = opts.raw.body
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }
@@ -190,6 +236,10 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
     throw err
   }
 
+  if (opts.blob && res.ok) {
+    const file: DownloadedFile = { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('content-disposition')) }
+    return file as T
+  }
   const data = await parseBody(res)
   if (res.ok || opts.acceptStatus?.includes(res.status)) return data as T
 
@@ -215,5 +265,13 @@ export const http = {
   },
   del<T>(url: string, opts?: Omit<RequestOptions, 'body'>) {
     return request<T>('DELETE', url, opts)
+  },
+  /** POST a file's bytes as the raw body (no multipart: the server sniffs and parses it). */
+  upload<T>(url: string, body: BodyInit, type: string, params?: object, opts?: Omit<RequestOptions, 'body' | 'raw' | 'params'>) {
+    return request<T>('POST', url, { ...opts, params, raw: { body, type } })
+  },
+  /** GET a file (an export). */
+  download(url: string, params?: object, opts?: Omit<RequestOptions, 'body' | 'blob' | 'params'>) {
+    return request<DownloadedFile>('GET', url, { ...opts, params, blob: true })
   },
 }

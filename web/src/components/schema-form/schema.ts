@@ -163,6 +163,35 @@ export function effectiveSchema(
   return s
 }
 
+/**
+ * A node's properties in the order to draw them: `ui:order` (a list of keys; `*` stands for the
+ * rest), else each property's `propertyOrder` / `x-order` number, else as written. Servers that
+ * store JSON in sorted maps lose the author's order; these keywords keep it.
+ */
+export function orderedProperties(s: JsonSchema): [string, JsonSchema][] {
+  const entries = Object.entries(s.properties ?? {})
+  const uiOrder = s['ui:order']
+  if (Array.isArray(uiOrder) && uiOrder.every((k) => typeof k === 'string')) {
+    const keys = uiOrder as string[]
+    const rest = entries.filter(([k]) => !keys.includes(k))
+    const out: [string, JsonSchema][] = []
+    for (const k of keys) {
+      if (k === '*') out.push(...rest)
+      else if (s.properties && k in s.properties) out.push([k, s.properties[k]!])
+    }
+    if (!keys.includes('*')) out.push(...rest)
+    return out
+  }
+  const rank = (x: JsonSchema) => {
+    const v = x.propertyOrder ?? x['x-order']
+    return typeof v === 'number' ? v : Number.POSITIVE_INFINITY
+  }
+  if (entries.some(([, x]) => isSchemaObject(x) && rank(x) !== Number.POSITIVE_INFINITY)) {
+    return entries.map((e, i) => [e, i] as const).sort((a, b) => rank(a[0][1]) - rank(b[0][1]) || a[1] - b[1]).map(([e]) => e)
+  }
+  return entries
+}
+
 /** The node's main type (the first of a type list other than null; inferred when absent). */
 export function mainType(s: JsonSchema): string | undefined {
   const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : []
@@ -271,8 +300,8 @@ const isEmpty = (v: unknown) => v === '' || v === null || v === undefined
 
 /**
  * The data as it is validated and sent: empty strings and nulls left out (an empty text box means
- * "not given", so `required` speaks rather than `format`), optional nested objects left out when
- * nothing in them was filled, empty entries of simple lists dropped.
+ * "not given", so `required` speaks rather than `format`), optional nested objects and lists left
+ * out when nothing in them was filled, empty entries of simple lists dropped.
  */
 export function pruneEmpty(root: JsonSchema, node: JsonSchema, value: unknown, matches: (s: JsonSchema, v: unknown) => boolean): unknown {
   const s = effectiveSchema(root, node, value, matches)
@@ -287,7 +316,7 @@ export function pruneEmpty(root: JsonSchema, node: JsonSchema, value: unknown, m
       if (isEmpty(v)) continue
       const childSchema = s.properties?.[k] ?? (isSchemaObject(s.additionalProperties) ? s.additionalProperties : {})
       const pv = pruneEmpty(root, childSchema, v, matches)
-      if (isSchemaObject(pv) && Object.keys(pv).length === 0 && !required.has(k)) continue
+      if (!required.has(k) && ((isSchemaObject(pv) && Object.keys(pv).length === 0) || (Array.isArray(pv) && pv.length === 0))) continue
       out[k] = pv
     }
     return out
