@@ -1,8 +1,9 @@
 #include "catalog/lists/checker.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <cctype>
+#include <charconv>
 
 #include "platform/codes/credit_code.hpp"
 #include "platform/http/input.hpp"
@@ -12,9 +13,7 @@ namespace {
 
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
 
-bool IsDigits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool IsDigits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 bool SameIgnoringAsciiCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -97,14 +96,16 @@ void RowChecker::CheckValue(const Column& column, const std::string& value, int 
           return fail("bad_department", "应为部门编号", "must be a department id");
         department = departments_.Find(id);
         if (!department)
-          return fail("unknown_department", fmt::format("部门编号 {} 不存在", id), fmt::format("department {} does not exist", id));
+          return fail("unknown_department", fmt::format("部门编号 {} 不存在", id),
+                      fmt::format("department {} does not exist", id));
       } else {
         const auto named = departments_.Named(value);
         if (named.empty())
           return fail("unknown_department", fmt::format("没有名为“{}”的部门", value),
                       fmt::format("no department is called \"{}\"", value));
         if (named.size() > 1)
-          return fail("ambiguous_department", fmt::format("有 {} 个部门名为“{}”，请联系管理员区分", named.size(), value),
+          return fail("ambiguous_department",
+                      fmt::format("有 {} 个部门名为“{}”，请联系管理员区分", named.size(), value),
                       fmt::format("{} departments are called \"{}\"", named.size(), value));
         department = named.front();
       }
@@ -138,10 +139,11 @@ void RowChecker::CheckValue(const Column& column, const std::string& value, int 
         // A registry's own slip is more likely than an invention: keep it for a person to verify.
         out.fields[column.key] = check.normalized;
         out.needs_review = true;
-        const std::string zh = fmt::format("「{}」{} 的校验位不符（按规则应为 {}），已保留并标记待核实", column.label_zh,
-                                           check.normalized, check.expected_check_character);
-        const std::string en = fmt::format("\"{}\" {} fails its check character (expected {}); kept, flagged for review",
-                                           column.label_en, check.normalized, check.expected_check_character);
+        const std::string zh = fmt::format("「{}」{} 的校验位不符（按规则应为 {}），已保留并标记待核实",
+                                           column.label_zh, check.normalized, check.expected_check_character);
+        const std::string en =
+            fmt::format("\"{}\" {} fails its check character (expected {}); kept, flagged for review", column.label_en,
+                        check.normalized, check.expected_check_character);
         out.review_note += (out.review_note.empty() ? "待核实：" : "；") + zh;
         out.warnings.push_back({line, column.key, "check_character", zh, en});
         return;

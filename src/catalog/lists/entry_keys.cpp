@@ -37,7 +37,8 @@ std::string SearchText(const KindDef& kind, const Entry& entry, const Department
 void FillDepartmentNames(const KindDef& kind, Entry& entry, const Departments& departments) {
   for (const auto& column : kind.columns)
     if (column.type == ColumnType::kDepartment)
-      if (const auto value = Value(entry, column.key)) entry.department_names[column.key] = departments.NameOf(std::stoll(*value));
+      if (const auto value = Value(entry, column.key))
+        entry.department_names[column.key] = departments.NameOf(std::stoll(*value));
 }
 
 }  // namespace tongban::catalog::lists

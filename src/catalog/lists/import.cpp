@@ -1,15 +1,17 @@
 // Files in and out of a list, and the demo rows (service.hpp): every row goes through the same
 // checks as a typed entry, with the import's leniency for a credit code's check character.
+#include "catalog/lists/service.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "audit/service.hpp"
 #include "catalog/lists/checker.hpp"
 #include "catalog/lists/departments.hpp"
 #include "catalog/lists/entry_keys.hpp"
-#include "catalog/lists/service.hpp"
 #include "catalog/lists/store.hpp"
 #include "platform/crypto/hash.hpp"
 #include "platform/errors/error.hpp"
@@ -64,9 +66,10 @@ CheckedRows CheckRows(db::Tx& tx, const KindDef& kind, const codes::DivisionTabl
                                   fmt::format("同一区划的事项“{}”与第 {} 行重复", place.first, it->second),
                                   fmt::format("\"{}\" at {} repeats line {}", place.first, place.second, it->second)});
       else if (stored_places.count(place))
-        checked.errors.push_back({row.line, kind.matter_column, "duplicate_place",
-                                  fmt::format("行政区划 {} 已有事项“{}”的责任条目", place.second, place.first),
-                                  fmt::format("division {} already has an entry for \"{}\"", place.second, place.first)});
+        checked.errors.push_back(
+            {row.line, kind.matter_column, "duplicate_place",
+             fmt::format("行政区划 {} 已有事项“{}”的责任条目", place.second, place.first),
+             fmt::format("division {} already has an entry for \"{}\"", place.second, place.first)});
     }
     out.warnings.insert(out.warnings.end(), checked.warnings.begin(), checked.warnings.end());
     if (!checked.errors.empty()) {
@@ -98,7 +101,8 @@ std::string HeaderLabel(std::string_view cell) {
   std::string s = TrimValue(cell);
   for (const std::string_view mark : {"*", "\xEF\xBC\x8A"}) {  // * and the full-width ＊
     while (s.size() >= mark.size() && std::string_view(s).substr(0, mark.size()) == mark) s.erase(0, mark.size());
-    while (s.size() >= mark.size() && std::string_view(s).substr(s.size() - mark.size()) == mark) s.erase(s.size() - mark.size());
+    while (s.size() >= mark.size() && std::string_view(s).substr(s.size() - mark.size()) == mark)
+      s.erase(s.size() - mark.size());
   }
   return TrimValue(s);
 }
@@ -148,8 +152,9 @@ std::map<std::size_t, std::string> MapHeader(const KindDef& kind, const tabular:
       zh += (i ? "；" : "") + problems_zh[i];
       en += (i ? "; " : "") + problems_en[i];
     }
-    Error e = Error::Unprocessable("catalog.list.bad_header", fmt::format("表头（第 {} 行）有误：{}", table.header_line, zh),
-                                   fmt::format("The header (line {}) is wrong: {}", table.header_line, en));
+    Error e =
+        Error::Unprocessable("catalog.list.bad_header", fmt::format("表头（第 {} 行）有误：{}", table.header_line, zh),
+                             fmt::format("The header (line {}) is wrong: {}", table.header_line, en));
     e.WithDetails({{"line", table.header_line}});
     throw e;
   }
@@ -160,11 +165,16 @@ const char* FormatName(FileFormat format) { return format == FileFormat::kCsv ? 
 
 }  // namespace
 
+Upload ReadUpload(std::string_view bytes, FileFormat format) {
+  return {format, format == FileFormat::kCsv ? tabular::ReadCsv(bytes) : tabular::ReadXlsx(bytes),
+          crypto::Sha256Hex(bytes)};
+}
+
 ImportReport ImportFile(db::Tx& tx, time::Instant now, const audit::Actor& actor, const codes::DivisionTable* divisions,
-                        const Scope& scope, std::string_view kind_name, std::string_view bytes,
+                        const Scope& scope, std::string_view kind_name, const Upload& upload,
                         const ImportOptions& options) {
   const KindDef& kind = RequireKind(kind_name);
-  const tabular::Table table = options.format == FileFormat::kCsv ? tabular::ReadCsv(bytes) : tabular::ReadXlsx(bytes);
+  const tabular::Table& table = upload.table;
   ImportReport report;
   const auto mapping = MapHeader(kind, table, report.warnings);
 
@@ -191,12 +201,13 @@ ImportReport ImportFile(db::Tx& tx, time::Instant now, const audit::Actor& actor
   report.ids = Store(tx, now, actor, checked);
   report.applied = true;
   audit::Append(tx, now, actor, "catalog.list.import", "list", kind.kind,
-                {{"format", FormatName(options.format)},
-                 {"file_sha256", crypto::Sha256Hex(bytes)},
+                {{"format", FormatName(upload.format)},
+                 {"file_sha256", upload.sha256},
                  {"rows", rows.size()},
                  {"imported", report.imported},
                  {"rejected", report.rejected},
-                 {"flagged", std::count_if(checked.good.begin(), checked.good.end(), [](const Entry& e) { return e.needs_review; })},
+                 {"flagged", std::count_if(checked.good.begin(), checked.good.end(),
+                                           [](const Entry& e) { return e.needs_review; })},
                  {"partial", options.partial},
                  {"first_id", report.ids.front()},
                  {"last_id", report.ids.back()}});
@@ -239,9 +250,12 @@ void LoadDemoRows(db::Tx& tx, time::Instant now, const audit::Actor& actor, std:
     if (!row.is_object()) throw bad(index, "应为对象", "must be an object");
     SourceRow s{index, {}};
     for (auto it = row.begin(); it != row.end(); ++it) {
-      if (it->is_string()) s.raw[it.key()] = it->get<std::string>();
-      else if (it->is_number()) s.raw[it.key()] = it->dump();
-      else if (!it->is_null()) throw bad(index, it.key() + " 应为字符串或数字", it.key() + " must be a string or a number");
+      if (it->is_string())
+        s.raw[it.key()] = it->get<std::string>();
+      else if (it->is_number())
+        s.raw[it.key()] = it->dump();
+      else if (!it->is_null())
+        throw bad(index, it.key() + " 应为字符串或数字", it.key() + " must be a string or a number");
     }
     source.push_back(std::move(s));
   }
@@ -253,7 +267,10 @@ void LoadDemoRows(db::Tx& tx, time::Instant now, const audit::Actor& actor, std:
   const auto ids = Store(tx, now, actor, checked);
   if (!ids.empty())
     audit::Append(tx, now, actor, "catalog.list.import", "list", kind.kind,
-                  {{"format", "demo"}, {"rows", ids.size()}, {"imported", ids.size()}, {"first_id", ids.front()},
+                  {{"format", "demo"},
+                   {"rows", ids.size()},
+                   {"imported", ids.size()},
+                   {"first_id", ids.front()},
                    {"last_id", ids.back()}});
 }
 

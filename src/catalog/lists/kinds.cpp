@@ -15,9 +15,7 @@ std::vector<EnumOption> PowerTypes() {
           {"adjudication", "行政裁决", "Adjudication"}, {"other", "其他", "Other"}};
 }
 
-Column Basis(bool required, const char* zh = "依据", const char* en = "Basis") {
-  return {"basis", zh, en, T::kLongText, required, kLong};
-}
+Column Basis() { return {"basis", "依据", "Basis", T::kLongText, false, kLong}; }
 
 // 不予处罚 and 减轻处罚 lists share their columns: the violation, its basis, when the list applies.
 std::vector<Column> PenaltyColumns() {
@@ -46,14 +44,14 @@ std::vector<KindDef> Build() {
                    {{"department", "部门", "Department", T::kDepartment, true, 200},
                     {"duty", "职责", "Duty", T::kLongText, true, 2000},
                     {"tasks", "具体工作事项", "Tasks", T::kLongText, true, kLong},
-                    Basis(false)},
+                    Basis()},
                    "", "department", "", ""});
   kinds.push_back({"boundary", "职责边界清单", "Responsibility boundaries",
                    {{"matter", "事项名称", "Matter", T::kText, true, 200},
                     {"lead_department", "牵头部门", "Lead department", T::kDepartment, true, 200},
                     {"assisting_departments", "配合部门", "Assisting departments", T::kText, false, 500},
                     {"boundary", "职责边界/分工", "Boundary", T::kLongText, true, kLong},
-                    Basis(false)},
+                    Basis()},
                    "", "lead_department", "matter", ""});
   kinds.push_back({"territorial", "属地管理事项责任清单", "Territorial responsibilities",
                    {{"matter", "事项名称", "Matter", T::kText, true, 200},
@@ -61,7 +59,7 @@ std::vector<KindDef> Build() {
                     {"department", "责任部门", "Responsible department", T::kDepartment, true, 200},
                     {"street", "街道(镇)", "Street or township", T::kText, false, 100},
                     {"cooperation", "配合方式/协作机制", "Cooperation", T::kLongText, false, kLong},
-                    Basis(false)},
+                    Basis()},
                    "", "department", "matter", "division_code"});
   kinds.push_back({"proof", "证明事项清单", "Retained proofs",
                    {{"code", "证明事项编码", "Code", T::kText, true, 64},

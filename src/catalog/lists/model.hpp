@@ -100,7 +100,6 @@ struct Responsibility {
 enum class FileFormat { kCsv, kXlsx };
 
 struct ImportOptions {
-  FileFormat format = FileFormat::kXlsx;
   bool partial = false;  // import the good rows even when some are bad
   bool dry_run = false;  // check and report only
 };
@@ -114,8 +113,8 @@ struct RowProblem {
 };
 
 struct ImportReport {
-  int imported = 0;  // rows written (or, in a dry run, that would be)
-  int rejected = 0;  // bad rows
+  int imported = 0;                  // rows written (or, in a dry run, that would be)
+  int rejected = 0;                  // bad rows
   std::vector<RowProblem> errors;    // every problem of every rejected row
   std::vector<RowProblem> warnings;  // kept rows flagged 待核实, ignored columns
   bool applied = false;              // rows were written

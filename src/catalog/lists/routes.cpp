@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "audit/service.hpp"
 #include "catalog/lists/service.hpp"
 #include "catalog/lists/wire.hpp"
@@ -107,11 +109,13 @@ Error Rejected(const ImportReport& report, bool english) {
   std::vector<FieldError> errors;
   for (const auto& p : report.errors)
     errors.push_back({fmt::format("/rows/{}{}", p.line, p.column.empty() ? "" : "/" + p.column), p.code,
-                      fmt::format("第 {} 行：{}", p.line, p.message_zh), fmt::format("Line {}: {}", p.line, p.message_en)});
+                      fmt::format("第 {} 行：{}", p.line, p.message_zh),
+                      fmt::format("Line {}: {}", p.line, p.message_en)});
   Error e = Error::Unprocessable(
       "catalog.list.import_rejected",
       fmt::format("{} 行有误，未导入任何数据；改正后重新导入，或选择只导入无误的行", report.rejected),
-      fmt::format("{} row(s) are wrong and nothing was imported; fix them, or import only the good rows", report.rejected),
+      fmt::format("{} row(s) are wrong and nothing was imported; fix them, or import only the good rows",
+                  report.rejected),
       std::move(errors));
   e.WithDetails(wire::ReportJson(report, false, english));
   return e;
@@ -120,13 +124,13 @@ Error Rejected(const ImportReport& report, bool english) {
 http::Response ImportRoute(AppContext& ctx, http::Request& r) {
   const KindDef& kind = RequireKind(r.Param("kind"));
   ImportOptions options;
-  options.format = ImportFormat(r);
   options.partial = QueryBool(r, "partial").value_or(false);
   options.dry_run = QueryBool(r, "dry_run").value_or(false);
+  const Upload upload = ReadUpload(r.body, ImportFormat(r));  // before the write lock is taken
   // A dry run writes nothing, so it needs no write lock.
   db::Tx tx = ctx.db.Begin(options.dry_run ? db::TxMode::kRead : db::TxMode::kWrite);
   const auto report = ImportFile(tx, ctx.clock.Now(), audit::ActorFrom(r), ctx.divisions.get(), CallerScope(tx, r),
-                                 kind.kind, r.body, options);
+                                 kind.kind, upload, options);
   if (!options.dry_run && !report.errors.empty() && !report.applied) throw Rejected(report, r.PrefersEnglish());
   if (report.applied) tx.Commit();
   return http::Response::Json(wire::ReportJson(report, options.dry_run, r.PrefersEnglish()));
@@ -136,8 +140,10 @@ http::Response ImportRoute(AppContext& ctx, http::Request& r) {
 std::string Disposition(const std::string& ascii, const std::string& utf8) {
   std::string encoded;
   for (unsigned char c : utf8) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') encoded += static_cast<char>(c);
-    else encoded += fmt::format("%{:02X}", c);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_')
+      encoded += static_cast<char>(c);
+    else
+      encoded += fmt::format("%{:02X}", c);
   }
   return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded);
 }

@@ -14,9 +14,14 @@
 namespace tongban::catalog::lists {
 namespace {
 
-Error NotFound(std::string_view kind, std::int64_t id) {
-  return Error::NotFound("catalog.list.entry_not_found", fmt::format("{}中没有编号为 {} 的条目", RequireKind(kind).name_zh, id),
-                         fmt::format("The {} has no entry {}", RequireKind(kind).name_en, id));
+Error NotFound(const KindDef& kind, std::int64_t id) {
+  return Error::NotFound("catalog.list.entry_not_found", fmt::format("{}中没有编号为 {} 的条目", kind.name_zh, id),
+                         fmt::format("The {} has no entry {}", kind.name_en, id));
+}
+
+Error OutOfScope() {
+  return Error::Forbidden("catalog.list.out_of_scope", "该条目的部门不在您的管理范围内",
+                          "The entry's department is outside your scope");
 }
 
 // Typed input: the checker's problems as one 422 (403 when the department is out of scope).
@@ -42,7 +47,8 @@ void RefuseDuplicate(db::Tx& tx, const KindDef& kind, const Entry& entry) {
       throw conflict("/fields/" + kind.code_column, fmt::format("{}中已有编码 {}", kind.name_zh, *entry.code),
                      fmt::format("The {} already has code {}", kind.name_en, *entry.code));
   if (entry.matter && entry.division_code)
-    if (const auto other = ListStore::FindPlace(tx, kind.kind, *entry.matter, *entry.division_code); other && *other != entry.id)
+    if (const auto other = ListStore::FindPlace(tx, kind.kind, *entry.matter, *entry.division_code);
+        other && *other != entry.id)
       throw conflict("/fields/" + kind.matter_column,
                      fmt::format("行政区划 {} 已有事项“{}”的责任条目", *entry.division_code, *entry.matter),
                      fmt::format("Division {} already has an entry for \"{}\"", *entry.division_code, *entry.matter));
@@ -84,7 +90,7 @@ std::vector<Entry> ListEntries(db::Tx& tx, const EntryFilter& filter, const http
 Entry GetEntry(db::Tx& tx, std::string_view kind_name, std::int64_t id) {
   const KindDef& kind = RequireKind(kind_name);
   auto entry = ListStore::Find(tx, kind.kind, id);
-  if (!entry) throw NotFound(kind.kind, id);
+  if (!entry) throw NotFound(kind, id);
   FillDepartmentNames(kind, *entry, Departments(tx));
   return *entry;
 }
@@ -112,10 +118,8 @@ Entry UpdateEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor, cons
                   const Scope& scope, std::string_view kind_name, std::int64_t id, const Fields& fields) {
   const KindDef& kind = RequireKind(kind_name);
   auto before = ListStore::Find(tx, kind.kind, id);
-  if (!before) throw NotFound(kind.kind, id);
-  if (scope && before->department_id && !scope->count(*before->department_id))
-    throw Error::Forbidden("catalog.list.out_of_scope", "该条目的部门不在您的管理范围内",
-                           "The entry's department is outside your scope");
+  if (!before) throw NotFound(kind, id);
+  if (scope && before->department_id && !scope->count(*before->department_id)) throw OutOfScope();
   const Departments departments(tx);
   const auto checked = RowChecker(kind, departments, divisions, scope, Source::kTyped).Check(fields, 0);
   ThrowIfInvalid(checked);
@@ -127,23 +131,22 @@ Entry UpdateEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor, cons
   entry.review_note.clear();
   entry.updated_at = now;
   entry.updated_by = actor.name;
-  if (!ListStore::Update(tx, entry, SearchText(kind, entry, departments))) throw NotFound(kind.kind, id);
-  nlohmann::json change = {{"kind", kind.kind}, {"before", FieldsJson(before->fields)}, {"after", FieldsJson(entry.fields)}};
+  if (!ListStore::Update(tx, entry, SearchText(kind, entry, departments))) throw NotFound(kind, id);
+  nlohmann::json change = {
+      {"kind", kind.kind}, {"before", FieldsJson(before->fields)}, {"after", FieldsJson(entry.fields)}};
   if (before->needs_review) change["review_cleared"] = before->review_note;
   audit::Append(tx, now, actor, "catalog.list.update", "list_entry", std::to_string(id), change);
   FillDepartmentNames(kind, entry, departments);
   return entry;
 }
 
-void DeleteEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor, const Scope& scope, std::string_view kind_name,
-                 std::int64_t id) {
+void DeleteEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor, const Scope& scope,
+                 std::string_view kind_name, std::int64_t id) {
   const KindDef& kind = RequireKind(kind_name);
   const auto before = ListStore::Find(tx, kind.kind, id);
-  if (!before) throw NotFound(kind.kind, id);
-  if (scope && before->department_id && !scope->count(*before->department_id))
-    throw Error::Forbidden("catalog.list.out_of_scope", "该条目的部门不在您的管理范围内",
-                           "The entry's department is outside your scope");
-  if (!ListStore::Delete(tx, kind.kind, id)) throw NotFound(kind.kind, id);
+  if (!before) throw NotFound(kind, id);
+  if (scope && before->department_id && !scope->count(*before->department_id)) throw OutOfScope();
+  if (!ListStore::Delete(tx, kind.kind, id)) throw NotFound(kind, id);
   audit::Append(tx, now, actor, "catalog.list.delete", "list_entry", std::to_string(id),
                 {{"kind", kind.kind}, {"fields", FieldsJson(before->fields)}});
 }

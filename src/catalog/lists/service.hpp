@@ -16,12 +16,11 @@
 // Scope: writers pass the departments the caller may act for (identity::VisibleDepartments;
 // nullopt = all); an entry whose department lies outside is 403 catalog.list.out_of_scope (a row
 // error in an import).
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "audit/model.hpp"
 #include "catalog/lists/kinds.hpp"
@@ -39,6 +38,8 @@ const KindDef& RequireKind(std::string_view kind);
 // ---- reading (any transaction) -----------------------------------------------------------------
 // Entries of filter.kind matching the filter, department names filled; sort fields: id, code,
 // updated_at (default id, the order they were entered). `total` receives the count of all matches.
+// `q` matches any value, an enum's Chinese label, or a department's name as of the entry's last
+// write (a renamed department is found by its new name once the entry is saved again).
 std::vector<Entry> ListEntries(db::Tx& tx, const EntryFilter& filter, const http::Paging& paging, std::int64_t* total);
 // 404 catalog.list.entry_not_found (also for an id of another kind).
 Entry GetEntry(db::Tx& tx, std::string_view kind, std::int64_t id);
@@ -56,17 +57,26 @@ Entry UpdateEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor, cons
 void DeleteEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor, const Scope& scope, std::string_view kind,
                  std::int64_t id);
 
-// Imports a CSV or XLSX file (platform/tabular; 422 tabular.bad_file when it cannot be read). The
-// header row is matched to columns by Chinese label, English label or key (a '*' marking required
-// columns is ignored); a missing required column or a repeated one is 422
-// catalog.list.bad_header, an unknown column a warning (ignored). Every bad row is reported with
-// its line and every reason (unknown department name, missing required field, duplicate code
-// within the file or against the stored list, bad division, bad credit code, too long, ...).
-// Rows are written only when none is bad, or when options.partial (then the good ones); never in a
-// dry run. One audit record (catalog.list.import) summarises a write. The caller answers 422 when
-// the report has errors and nothing was applied (see routes.cpp).
+// An uploaded file, read: the table and what the audit record names it by.
+struct Upload {
+  FileFormat format = FileFormat::kXlsx;
+  tabular::Table table;
+  std::string sha256;  // of the bytes as sent
+};
+// Reads a CSV or XLSX file (platform/tabular; 422 tabular.bad_file when it cannot be read). Call it
+// before opening the transaction: parsing a large file must not hold the write lock.
+Upload ReadUpload(std::string_view bytes, FileFormat format);
+
+// Imports an uploaded file into the list `kind`. The header row is matched to columns by Chinese
+// label, English label or key (a '*' marking required columns is ignored); a missing required
+// column or a repeated one is 422 catalog.list.bad_header, an unknown column a warning (ignored);
+// a row with nothing in the list's columns is no entry and is skipped. Every bad row is reported with its line and
+// every reason (unknown department name, missing required field, duplicate code within the file or against the stored
+// list, bad division, bad credit code, too long, ...). Rows are written only when none is bad, or when options.partial
+// (then the good ones); never in a dry run. One audit record (catalog.list.import) summarises a
+// write. The caller answers 422 when the report has errors and nothing was applied (routes.cpp).
 ImportReport ImportFile(db::Tx& tx, time::Instant now, const audit::Actor& actor, const codes::DivisionTable* divisions,
-                        const Scope& scope, std::string_view kind, std::string_view bytes, const ImportOptions& options);
+                        const Scope& scope, std::string_view kind, const Upload& upload, const ImportOptions& options);
 
 // The whole list (filtered) as a table for tabular::WriteXlsx / WriteCsv: the Chinese labels as the
 // header, departments by name, enum values by Chinese label — the shape ImportFile reads back.

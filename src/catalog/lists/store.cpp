@@ -121,7 +121,8 @@ std::vector<Entry> ListStore::List(db::Tx& tx, const EntryFilter& filter, const 
     params.emplace_back(paging->offset());
   }
   std::vector<Entry> out;
-  for (const auto& r : tx.Query(std::string("SELECT ") + kColumns + where + order, params).rows) out.push_back(FromRow(r));
+  for (const auto& r : tx.Query(std::string("SELECT ") + kColumns + where + order, params).rows)
+    out.push_back(FromRow(r));
   return out;
 }
 
@@ -134,20 +135,24 @@ std::optional<Entry> ListStore::Find(db::Tx& tx, const std::string& kind, std::i
 
 std::int64_t ListStore::Insert(db::Tx& tx, const Entry& e, const std::string& search) {
   return MapDuplicate([&] {
-    return tx.InsertReturningId(kInsert, {e.kind, e.code, e.matter, e.department_id, e.division_code, FieldsText(e.fields),
-                                          LowerAscii(search), e.needs_review, e.review_note, time::ToMicros(e.created_at),
-                                          e.created_by, time::ToMicros(e.updated_at), e.updated_by});
+    return tx.InsertReturningId(
+        kInsert, {e.kind, e.code, e.matter, e.department_id, e.division_code, FieldsText(e.fields), LowerAscii(search),
+                  e.needs_review, e.review_note, time::ToMicros(e.created_at), e.created_by,
+                  time::ToMicros(e.updated_at), e.updated_by});
   });
 }
 
 bool ListStore::Update(db::Tx& tx, const Entry& e, const std::string& search) {
   return MapDuplicate([&] {
-    return tx.Exec(kUpdate, {e.code, e.matter, e.department_id, e.division_code, FieldsText(e.fields), LowerAscii(search),
-                             e.needs_review, e.review_note, time::ToMicros(e.updated_at), e.updated_by, e.id, e.kind}) > 0;
+    return tx.Exec(kUpdate,
+                   {e.code, e.matter, e.department_id, e.division_code, FieldsText(e.fields), LowerAscii(search),
+                    e.needs_review, e.review_note, time::ToMicros(e.updated_at), e.updated_by, e.id, e.kind}) > 0;
   });
 }
 
-bool ListStore::Delete(db::Tx& tx, const std::string& kind, std::int64_t id) { return tx.Exec(kDelete, {id, kind}) > 0; }
+bool ListStore::Delete(db::Tx& tx, const std::string& kind, std::int64_t id) {
+  return tx.Exec(kDelete, {id, kind}) > 0;
+}
 
 std::optional<std::int64_t> ListStore::FindCode(db::Tx& tx, const std::string& kind, const std::string& code) {
   auto row = tx.QueryOne(kFindCode, {kind, code});

@@ -9,8 +9,9 @@ nlohmann::json KindsJson() {
   for (const auto& k : Kinds()) {
     nlohmann::json columns = nlohmann::json::array();
     for (const auto& c : k.columns) {
-      nlohmann::json column = {{"key", c.key},           {"label_zh", c.label_zh}, {"label_en", c.label_en},
-                               {"type", ToString(c.type)}, {"required", c.required}, {"max", c.max}};
+      nlohmann::json column = {{"key", c.key},           {"label_zh", c.label_zh},
+                               {"label_en", c.label_en}, {"type", ToString(c.type)},
+                               {"required", c.required}, {"max", c.max}};
       if (!c.options.empty()) {
         column["options"] = nlohmann::json::array();
         for (const auto& o : c.options)
@@ -80,10 +81,14 @@ Fields ReadFields(http::BodyReader& in) {
   const auto& object = body["fields"];
   for (auto it = object.begin(); it != object.end(); ++it) {
     const auto& v = it.value();
-    if (v.is_string()) fields[it.key()] = v.get<std::string>();
-    else if (v.is_number_integer()) fields[it.key()] = std::to_string(v.get<std::int64_t>());
-    else if (v.is_number()) fields[it.key()] = v.dump();
-    else if (v.is_null()) fields[it.key()] = "";
+    if (v.is_string())
+      fields[it.key()] = v.get<std::string>();
+    else if (v.is_number_integer())
+      fields[it.key()] = std::to_string(v.get<std::int64_t>());
+    else if (v.is_number())
+      fields[it.key()] = v.dump();
+    else if (v.is_null())
+      fields[it.key()] = "";
     else
       in.Fail("fields", "type", "fields." + it.key() + " 应为字符串或数字",
               "fields." + it.key() + " must be a string or a number");

@@ -23,10 +23,14 @@ std::size_t FirstInvalidUtf8(std::string_view s) {
     }
     std::size_t len = 0;
     std::uint32_t min = 0, cp = 0;
-    if ((c & 0xE0) == 0xC0) len = 2, min = 0x80, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, min = 0x800, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, min = 0x10000, cp = c & 0x07;
-    else return i;
+    if ((c & 0xE0) == 0xC0)
+      len = 2, min = 0x80, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, min = 0x800, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, min = 0x10000, cp = c & 0x07;
+    else
+      return i;
     if (i + len > s.size()) return i;
     for (std::size_t k = 1; k < len; ++k) {
       const auto d = static_cast<unsigned char>(s[i + k]);
@@ -66,17 +70,17 @@ Table ReadCsv(std::string_view bytes) {
   internal::TableBuilder builder;
   std::vector<std::string> record;
   std::string field;
-  int line = 1;         // the physical line at the read position
-  int record_line = 1;  // where the current record started
-  bool quoted = false;  // inside a quoted field
+  int line = 1;              // the physical line at the read position
+  int record_line = 1;       // where the current record started
+  bool quoted = false;       // inside a quoted field
   bool after_quote = false;  // a quoted field just closed: only , or a line end may follow
-  bool any = false;     // the current record has begun (so an empty last line adds nothing)
+  bool any = false;          // the current record has begun (so an empty last line adds nothing)
 
   auto end_field = [&] {
     builder.CheckCell(field, record_line);
     if (record.size() >= kMaxColumns && !field.empty())
-      throw BadFile("超过 " + std::to_string(kMaxColumns) + " 列", "more than " + std::to_string(kMaxColumns) + " columns",
-                    record_line);
+      throw BadFile("超过 " + std::to_string(kMaxColumns) + " 列",
+                    "more than " + std::to_string(kMaxColumns) + " columns", record_line);
     // Guards memory against a line of a million commas; empty trailing cells are dropped anyway.
     if (record.size() < kMaxColumns * 4 || !field.empty()) record.push_back(std::move(field));
     field.clear();
@@ -115,8 +119,10 @@ Table ReadCsv(std::string_view bytes) {
       end_field();
       any = true;
     } else if (line_break) {
-      if (any || !field.empty() || after_quote) end_record();
-      else builder.AddRow(record_line, {});  // a blank line
+      if (any || !field.empty() || after_quote)
+        end_record();
+      else
+        builder.AddRow(record_line, {});  // a blank line
       i += break_len - 1;
       ++line;
       record_line = line;

@@ -5,7 +5,8 @@
 namespace tongban::tabular::internal {
 
 Error BadFile(const std::string& zh, const std::string& en, int line) {
-  if (line <= 0) return Error::Unprocessable("tabular.bad_file", "文件无法读取：" + zh, "The file cannot be read: " + en);
+  if (line <= 0)
+    return Error::Unprocessable("tabular.bad_file", "文件无法读取：" + zh, "The file cannot be read: " + en);
   Error e = Error::Unprocessable("tabular.bad_file", fmt::format("文件无法读取：第 {} 行，{}", line, zh),
                                  fmt::format("The file cannot be read: line {}: {}", line, en));
   e.WithDetails({{"line", line}});

@@ -1,11 +1,11 @@
 // Reading the first worksheet of an .xlsx file (tabular.hpp) with libzip and expat. Debian has no
 // C++ XLSX reader (docs/architecture.md), so this stays small: the package's relationships to find
 // the first sheet and the shared strings, then one SAX pass over each.
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "platform/tabular/table_builder.hpp"
 #include "platform/tabular/tabular.hpp"
@@ -39,7 +39,8 @@ class RelationshipsHandler : public internal::XmlHandler {
   std::vector<Relationship> found;
   void Start(std::string_view name, const std::vector<XmlAttribute>& a) override {
     if (name == "Relationship" && found.size() < 10'000)
-      found.push_back({std::string(Attribute(a, "Id")), std::string(Attribute(a, "Type")), std::string(Attribute(a, "Target"))});
+      found.push_back(
+          {std::string(Attribute(a, "Id")), std::string(Attribute(a, "Type")), std::string(Attribute(a, "Target"))});
   }
   void End(std::string_view) override {}
   void Text(std::string_view) override {}
@@ -157,12 +158,16 @@ std::string DecodeEscapes(std::string text) {
 class RichText {
  public:
   void Start(std::string_view name) {
-    if (name == "rPh") ++phonetic_;
-    else if (name == "t" && !phonetic_) in_t_ = true;
+    if (name == "rPh")
+      ++phonetic_;
+    else if (name == "t" && !phonetic_)
+      in_t_ = true;
   }
   void End(std::string_view name) {
-    if (name == "rPh" && phonetic_) --phonetic_;
-    else if (name == "t") in_t_ = false;
+    if (name == "rPh" && phonetic_)
+      --phonetic_;
+    else if (name == "t")
+      in_t_ = false;
   }
   void Text(std::string_view text) {
     if (in_t_) text_.append(text);
@@ -288,8 +293,10 @@ class SheetHandler : public internal::XmlHandler {
   }
 
   void Text(std::string_view text) override {
-    if (in_v_) value_.append(text);
-    else if (in_is_) inline_.Text(text);
+    if (in_v_)
+      value_.append(text);
+    else if (in_is_)
+      inline_.Text(text);
   }
 
  private:
@@ -298,7 +305,9 @@ class SheetHandler : public internal::XmlHandler {
     int next = row_ + 1;
     if (!r.empty()) {
       const auto parsed = ParseRowNumber(r);
-      if (!parsed) throw BadFile("行号无效：" + std::string(r.substr(0, 20)), "bad row number: " + std::string(r.substr(0, 20)), row_);
+      if (!parsed)
+        throw BadFile("行号无效：" + std::string(r.substr(0, 20)), "bad row number: " + std::string(r.substr(0, 20)),
+                      row_);
       next = *parsed;
     }
     // Rows come in order in every real file; a repeated or backward row would overwrite lines.

@@ -1,16 +1,14 @@
 // Writing an .xlsx file (tabular.hpp) with libxlsxwriter. Debian's 1.1.4 has no in-memory output,
 // so the workbook goes to a private temporary file that is read back and removed.
-#include <xlsxwriter.h>
-
+#include <fmt/format.h>
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-
-#include <fmt/format.h>
 
 #include "platform/tabular/table_builder.hpp"
 #include "platform/tabular/tabular.hpp"
@@ -110,7 +108,8 @@ std::string WriteXlsx(const std::string& sheet_name, const Table& table) {
       if (cells[col].empty()) continue;
       check_cell(cells[col], row);
       lxw_format* f = format ? format : (cells[col].find('\n') != std::string::npos ? wrap : nullptr);
-      Check(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), cells[col].c_str(), f),
+      Check(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), cells[col].c_str(),
+                                   f),
             "write_string");
       if (col >= widths.size()) widths.resize(col + 1, kMinWidth);
       widths[col] = std::max(widths[col], DisplayWidth(cells[col]) + 2);

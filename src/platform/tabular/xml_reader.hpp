@@ -9,7 +9,7 @@
 namespace tongban::tabular::internal {
 
 struct XmlAttribute {
-  std::string_view name;  // local name
+  std::string_view name;    // local name
   bool namespaced = false;  // had a namespace (r:id) rather than none (id)
   std::string_view value;
 };

@@ -1,8 +1,7 @@
 #include "platform/tabular/zip_archive.hpp"
 
-#include <zip.h>
-
 #include <fmt/format.h>
+#include <zip.h>
 
 #include <memory>
 
@@ -21,7 +20,8 @@ ZipArchive::ZipArchive(std::string_view bytes) {
   zip_error_fini(&error);
   if (!archive_) {
     if (source) zip_source_free(source);  // only when zip_open_from_source did not take it
-    throw BadFile("不是有效的 .xlsx 文件（不是 zip 压缩包或已损坏）", "not a valid .xlsx file (not a zip archive, or damaged)");
+    throw BadFile("不是有效的 .xlsx 文件（不是 zip 压缩包或已损坏）",
+                  "not a valid .xlsx file (not a zip archive, or damaged)");
   }
 }
 

@@ -45,7 +45,9 @@ TEST(ListKinds, EveryKindNamesItsRoleColumnsAndOnlyKnownTypes) {
     std::set<std::string> keys;
     for (const auto& c : k.columns) EXPECT_TRUE(keys.insert(c.key).second) << k.kind << " repeats " << c.key;
     for (const auto* role : {&k.code_column, &k.department_column, &k.matter_column, &k.division_column})
-      if (!role->empty()) EXPECT_NE(k.FindColumn(*role), nullptr) << k.kind << ": " << *role;
+      if (!role->empty()) {
+        EXPECT_NE(k.FindColumn(*role), nullptr) << k.kind << ": " << *role;
+      }
     EXPECT_FALSE(k.department_column.empty()) << k.kind;
   }
   EXPECT_EQ(FindKind("proof")->code_column, "code");
@@ -66,7 +68,8 @@ class ListsTest : public ::testing::TestWithParam<std::string> {
   }
   db::Database& db() { return store_->db(); }
 
-  std::int64_t Dept(db::Tx& tx, std::optional<std::int64_t> parent, const std::string& name, const std::string& division) {
+  std::int64_t Dept(db::Tx& tx, std::optional<std::int64_t> parent, const std::string& name,
+                    const std::string& division) {
     identity::DepartmentInput in;
     in.parent_id = parent;
     in.name = name;
@@ -75,8 +78,12 @@ class ListsTest : public ::testing::TestWithParam<std::string> {
   }
 
   Fields Power(const std::string& code, const std::string& credit = "") {
-    return {{"department", std::to_string(scjg_)}, {"power_type", "penalty"}, {"name", "对未按规定公示信息的处罚"},
-            {"code", code}, {"legal_basis", "《企业信息公示暂行条例》第十八条"}, {"implementer_credit_code", credit}};
+    return {{"department", std::to_string(scjg_)},
+            {"power_type", "penalty"},
+            {"name", "对未按规定公示信息的处罚"},
+            {"code", code},
+            {"legal_basis", "《企业信息公示暂行条例》第十八条"},
+            {"implementer_credit_code", credit}};
   }
   Entry Create(const std::string& kind, const Fields& fields, const Scope& scope = std::nullopt) {
     db::Tx tx = db().Begin(db::TxMode::kWrite);
@@ -98,13 +105,15 @@ class ListsTest : public ::testing::TestWithParam<std::string> {
     audit::List(tx, f, &total);
     return total;
   }
-  ImportReport Import(const std::string& kind, const std::string& bytes, ImportOptions options, const Scope& scope = std::nullopt) {
+  ImportReport Import(const std::string& kind, const std::string& bytes, ImportOptions options,
+                      const Scope& scope = std::nullopt, FileFormat format = FileFormat::kCsv) {
+    const Upload upload = ReadUpload(bytes, format);
     db::Tx tx = db().Begin(db::TxMode::kWrite);
-    auto report = ImportFile(tx, kT0, audit::SystemActor(), &Divisions(), scope, kind, bytes, options);
+    auto report = ImportFile(tx, kT0, audit::SystemActor(), &Divisions(), scope, kind, upload, options);
     tx.Commit();
     return report;
   }
-  ImportOptions Csv(bool partial = false, bool dry_run = false) { return {FileFormat::kCsv, partial, dry_run}; }
+  ImportOptions Csv(bool partial = false, bool dry_run = false) { return {partial, dry_run}; }
 
   std::unique_ptr<testing::TestDatabase> store_;
   std::int64_t city_ = 0, scjg_ = 0, district_ = 0, street_ = 0;
@@ -142,8 +151,9 @@ TEST_P(ListsTest, WhatAPersonTypesIsRefusedWhenInvalidWithEveryFieldNamed) {
     EXPECT_EQ(e.code(), "catalog.list.invalid");
     std::set<std::string> pointers;
     for (const auto& f : e.errors()) pointers.insert(f.pointer);
-    EXPECT_EQ(pointers, (std::set<std::string>{"/fields/department", "/fields/power_type", "/fields/name", "/fields/legal_basis",
-                                               "/fields/implementer_credit_code", "/fields/colour"}));
+    EXPECT_EQ(pointers,
+              (std::set<std::string>{"/fields/department", "/fields/power_type", "/fields/name", "/fields/legal_basis",
+                                     "/fields/implementer_credit_code", "/fields/colour"}));
   }
   EXPECT_EQ(Count("power"), 0);
   EXPECT_EQ(AuditCount("list_entry"), 0);
@@ -151,21 +161,28 @@ TEST_P(ListsTest, WhatAPersonTypesIsRefusedWhenInvalidWithEveryFieldNamed) {
 
 TEST_P(ListsTest, DuplicateCodesAndPlacesAreRefused) {
   Create("power", Power("QZ-CF-0001"));
-  EXPECT_EQ(Thrown([&] { Create("power", Power(" QZ-CF-0001 ")); }), std::make_pair(std::string("catalog.list.duplicate"), 409));
-  const Fields place = {{"matter", "占道经营"}, {"division_code", "370211001"}, {"department", std::to_string(street_)}};
+  EXPECT_EQ(Thrown([&] { Create("power", Power(" QZ-CF-0001 ")); }),
+            std::make_pair(std::string("catalog.list.duplicate"), 409));
+  const Fields place = {
+      {"matter", "占道经营"}, {"division_code", "370211001"}, {"department", std::to_string(street_)}};
   Create("territorial", place);
   EXPECT_EQ(Thrown([&] { Create("territorial", place); }).second, 409);
   Fields elsewhere = place;
   elsewhere["division_code"] = "370211";
   EXPECT_EQ(Create("territorial", elsewhere).division_code, "370211");
-  EXPECT_EQ(Thrown([&] { Create("territorial", {{"matter", "x"}, {"division_code", "370299999"}, {"department", std::to_string(street_)}}); }).first,
+  EXPECT_EQ(Thrown([&] {
+              Create("territorial",
+                     {{"matter", "x"}, {"division_code", "370299999"}, {"department", std::to_string(street_)}});
+            }).first,
             "catalog.list.invalid")
       << "an unknown division";
 }
 
 TEST_P(ListsTest, UpdateReplacesFieldsAndClearsTheReviewFlagDeleteRemoves) {
-  ASSERT_EQ(Import("power", "实施部门,权力类型,事项名称,事项编码,设定依据,实施主体统一社会信用代码\n"
-                            "青岛市市场监督管理局,行政处罚,名称,QZ-1,依据," + std::string(kCheckCharOnly) + "\n",
+  ASSERT_EQ(Import("power",
+                   "实施部门,权力类型,事项名称,事项编码,设定依据,实施主体统一社会信用代码\n"
+                   "青岛市市场监督管理局,行政处罚,名称,QZ-1,依据," +
+                       std::string(kCheckCharOnly) + "\n",
                    Csv())
                 .imported,
             1);
@@ -174,10 +191,14 @@ TEST_P(ListsTest, UpdateReplacesFieldsAndClearsTheReviewFlagDeleteRemoves) {
   const auto flagged = ListEntries(tx, {"power", "", std::nullopt, std::nullopt, true}, http::Paging{}, &total);
   ASSERT_EQ(total, 1);
   EXPECT_TRUE(flagged[0].review_note.rfind("待核实", 0) == 0) << flagged[0].review_note;
-  EXPECT_EQ(Thrown([&] { UpdateEntry(tx, kT0, audit::SystemActor(), &Divisions(), std::nullopt, "power", flagged[0].id, Power("QZ-1", kCheckCharOnly)); }).second,
+  EXPECT_EQ(Thrown([&] {
+              UpdateEntry(tx, kT0, audit::SystemActor(), &Divisions(), std::nullopt, "power", flagged[0].id,
+                          Power("QZ-1", kCheckCharOnly));
+            }).second,
             422)
       << "a person must fix the code, not confirm it";
-  const auto fixed = UpdateEntry(tx, kT0, audit::SystemActor(), &Divisions(), std::nullopt, "power", flagged[0].id, Power("QZ-1", kValidCredit));
+  const auto fixed = UpdateEntry(tx, kT0, audit::SystemActor(), &Divisions(), std::nullopt, "power", flagged[0].id,
+                                 Power("QZ-1", kValidCredit));
   EXPECT_FALSE(fixed.needs_review);
   EXPECT_EQ(fixed.review_note, "");
   DeleteEntry(tx, kT0, audit::SystemActor(), std::nullopt, "power", fixed.id);
@@ -193,10 +214,11 @@ TEST_P(ListsTest, ImportReportsEveryBadRowAndWritesNothingUnlessPartial) {
       "编号,违法行为,法律依据,适用条件,执法领域,实施部门,备注\r\n"
       "BY-001,未按规定公示年报,《条例》第十八条,首次违法且及时改正,市场监管,青岛市市场监督管理局,\r\n"
       "BY-002,违法行为二,依据,,市场监管,不存在的局,\r\n"        // line 3: missing conditions, unknown department
-      "BY-001,重复,依据,条件,市场监管,,\r\n"                      // line 4: repeats line 2
-      "\"BY-003\",\"多行\n违法行为\",依据,条件,市场监管,,\r\n"      // line 5-6: good
-      ",,,,,,只有备注\r\n"                                        // nothing in the list's columns: no entry
-      "BY-004," + std::string(1001, 'x') + ",依据,条件,市场监管,,\r\n";  // line 8: too long
+      "BY-001,重复,依据,条件,市场监管,,\r\n"                    // line 4: repeats line 2
+      "\"BY-003\",\"多行\n违法行为\",依据,条件,市场监管,,\r\n"  // line 5-6: good
+      ",,,,,,只有备注\r\n"                                      // nothing in the list's columns: no entry
+      "BY-004," +
+      std::string(1001, 'x') + ",依据,条件,市场监管,,\r\n";  // line 8: too long
   auto report = Import("no_penalty", csv, Csv());
   EXPECT_FALSE(report.applied);
   EXPECT_EQ(report.imported, 0);
@@ -233,10 +255,13 @@ TEST_P(ListsTest, ImportReportsEveryBadRowAndWritesNothingUnlessPartial) {
 }
 
 TEST_P(ListsTest, ACheckCharacterOnlyCreditCodeIsKeptAndFlaggedOthersAreRejected) {
-  const std::string csv = "Department,Power type,Item name,Code,Legal basis,Implementer credit code\n"
-                          "青岛市市场监督管理局,行政许可,甲,QZ-1,依据," + std::string(kCheckCharOnly) + "\n"
-                          "青岛市市场监督管理局,Licensing,乙,QZ-2,依据,91350100M000100Y4\n"  // 17 characters
-                          "青岛市市场监督管理局,licensing,丙,QZ-3,依据,\n";
+  const std::string csv =
+      "Department,Power type,Item name,Code,Legal basis,Implementer credit code\n"
+      "青岛市市场监督管理局,行政许可,甲,QZ-1,依据," +
+      std::string(kCheckCharOnly) +
+      "\n"
+      "青岛市市场监督管理局,Licensing,乙,QZ-2,依据,91350100M000100Y4\n"  // 17 characters
+      "青岛市市场监督管理局,licensing,丙,QZ-3,依据,\n";
   const auto report = Import("power", csv, Csv(true));
   EXPECT_EQ(report.imported, 2);
   ASSERT_EQ(report.errors.size(), 1u);
@@ -255,11 +280,15 @@ TEST_P(ListsTest, ACheckCharacterOnlyCreditCodeIsKeptAndFlaggedOthersAreRejected
 }
 
 TEST_P(ListsTest, HeadersAreMatchedByEitherLanguageAndMissingOnesRefused) {
-  EXPECT_EQ(Thrown([&] { Import("proof", "证明名称,开具单位\n甲,青岛市市场监督管理局\n", Csv()); }).first, "catalog.list.bad_header");
+  EXPECT_EQ(Thrown([&] { Import("proof", "证明名称,开具单位\n甲,青岛市市场监督管理局\n", Csv()); }).first,
+            "catalog.list.bad_header");
   EXPECT_EQ(Thrown([&] { Import("proof", "", Csv()); }).first, "catalog.list.bad_header");
   EXPECT_EQ(Thrown([&] { Import("proof", "code,编码\n", Csv()); }).first, "catalog.list.bad_header");
   EXPECT_EQ(Thrown([&] { Import("proof", "\xBE\xAD\xD3\xAA\n", Csv()); }).first, "tabular.bad_file");
-  const auto report = Import("proof", "*证明事项编码,Proof name*,issuing department,legal_basis\nZM-0001,无犯罪记录证明,青岛市市场监督管理局,依据\n", Csv());
+  const auto report = Import(
+      "proof",
+      "*证明事项编码,Proof name*,issuing department,legal_basis\nZM-0001,无犯罪记录证明,青岛市市场监督管理局,依据\n",
+      Csv());
   EXPECT_EQ(report.imported, 1);
   db::Tx tx = db().Begin(db::TxMode::kRead);
   EXPECT_TRUE(IsOnList(tx, "proof", "ZM-0001"));
@@ -286,7 +315,7 @@ TEST_P(ListsTest, XlsxExportReadsBackAsTheSameList) {
   EXPECT_EQ(table.header.front(), "实施部门");
   EXPECT_EQ(table.rows[0][0], "青岛市市场监督管理局") << "departments by name";
   EXPECT_EQ(table.rows[1][1], "行政许可") << "enums by label";
-  const auto report = Import("power", tabular::WriteXlsx("权责清单", table), {FileFormat::kXlsx});
+  const auto report = Import("power", tabular::WriteXlsx("权责清单", table), {}, std::nullopt, FileFormat::kXlsx);
   EXPECT_EQ(report.imported, 2);
   db::Tx tx = db().Begin(db::TxMode::kRead);
   std::int64_t total = 0;
@@ -297,8 +326,11 @@ TEST_P(ListsTest, XlsxExportReadsBackAsTheSameList) {
 
 TEST_P(ListsTest, ResponsibilityFallsBackFromStreetToCountyToCity) {
   const auto add = [&](const std::string& division, std::int64_t department, const std::string& street) {
-    Create("territorial", {{"matter", "占道经营"}, {"division_code", division}, {"department", std::to_string(department)},
-                           {"street", street}, {"cooperation", "街道巡查发现，部门依法处置"}});
+    Create("territorial", {{"matter", "占道经营"},
+                           {"division_code", division},
+                           {"department", std::to_string(department)},
+                           {"street", street},
+                           {"cooperation", "街道巡查发现，部门依法处置"}});
   };
   add("370200", city_, "");
   {
@@ -314,7 +346,8 @@ TEST_P(ListsTest, ResponsibilityFallsBackFromStreetToCountyToCity) {
     db::Tx tx = db().Begin(db::TxMode::kRead);
     EXPECT_EQ(FindResponsible(tx, "占道经营", "370211001")->matched_division_code, "370211");
     EXPECT_EQ(FindResponsible(tx, "占道经营", "370211002")->department_name, "青岛西海岸新区管委");
-    EXPECT_EQ(FindResponsible(tx, "占道经营", "370202001")->matched_division_code, "370200") << "another district: the city";
+    EXPECT_EQ(FindResponsible(tx, "占道经营", "370202001")->matched_division_code, "370200")
+        << "another district: the city";
   }
   add("370211001", street_, "黄岛街道");
   db::Tx tx = db().Begin(db::TxMode::kRead);
@@ -330,8 +363,11 @@ TEST_P(ListsTest, ResponsibilityFallsBackFromStreetToCountyToCity) {
 
 TEST_P(ListsTest, ScopeLimitsWhatACallerMayWrite) {
   const Scope street_only = std::set<std::int64_t>{street_};
-  EXPECT_EQ(Thrown([&] { Create("power", Power("QZ-9"), street_only); }), std::make_pair(std::string("catalog.list.out_of_scope"), 403));
-  const auto report = Import("duty", "部门,职责,具体工作事项\n青岛市市场监督管理局,职责,事项\n黄岛街道办事处,职责,事项\n", Csv(true), street_only);
+  EXPECT_EQ(Thrown([&] { Create("power", Power("QZ-9"), street_only); }),
+            std::make_pair(std::string("catalog.list.out_of_scope"), 403));
+  const auto report =
+      Import("duty", "部门,职责,具体工作事项\n青岛市市场监督管理局,职责,事项\n黄岛街道办事处,职责,事项\n", Csv(true),
+             street_only);
   EXPECT_EQ(report.imported, 1);
   ASSERT_EQ(report.errors.size(), 1u);
   EXPECT_EQ(report.errors[0].code, "out_of_scope");
@@ -339,13 +375,16 @@ TEST_P(ListsTest, ScopeLimitsWhatACallerMayWrite) {
 
 TEST_P(ListsTest, DemoRowsLoadByDepartmentNameAndABadRowIsNamed) {
   db::Tx tx = db().Begin(db::TxMode::kWrite);
-  LoadDemoRows(tx, kT0, audit::SystemActor(), "territorial",
-               nlohmann::json::parse(R"([{"matter":"占道经营","division_code":"370211001","department":"黄岛街道办事处","street":"黄岛街道"},
+  LoadDemoRows(
+      tx, kT0, audit::SystemActor(), "territorial",
+      nlohmann::json::parse(
+          R"([{"matter":"占道经营","division_code":"370211001","department":"黄岛街道办事处","street":"黄岛街道"},
                                           {"matter":"占道经营","division_code":370211,"department":"青岛西海岸新区管委"}])"),
-               &Divisions());
+      &Divisions());
   try {
-    LoadDemoRows(tx, kT0, audit::SystemActor(), "no_penalty",
-                 nlohmann::json::parse(R"([{"code":"BY-1","violation":"v","legal_basis":"b","conditions":"c","domain":"d"},
+    LoadDemoRows(
+        tx, kT0, audit::SystemActor(), "no_penalty",
+        nlohmann::json::parse(R"([{"code":"BY-1","violation":"v","legal_basis":"b","conditions":"c","domain":"d"},
                                             {"code":"BY-2","violation":"v","legal_basis":"b","conditions":"c","domain":"d","department":"无此部门"}])"));
     FAIL() << "a bad demo row was loaded";
   } catch (const Error& e) {

@@ -60,25 +60,37 @@ constexpr const char* kRel = "http://schemas.openxmlformats.org/officeDocument/2
 // and `shared` as the <si> elements. The first sheet is deliberately not sheet1.xml.
 std::string Xlsx(const std::string& sheet_data, const std::string& shared = "", const std::string& prefix = "") {
   const std::string p = prefix.empty() ? "" : prefix + ":";
-  const std::string ns = prefix.empty() ? std::string(" xmlns=\"") + kMain + "\"" : " xmlns:" + prefix + "=\"" + kMain + "\"";
+  const std::string ns =
+      prefix.empty() ? std::string(" xmlns=\"") + kMain + "\"" : " xmlns:" + prefix + "=\"" + kMain + "\"";
   return ZipOf({
-      {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+      {"[Content_Types].xml",
+       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
       {"_rels/.rels",
        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+       "<Relationship Id=\"rId1\" "
+       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
        "Target=\"xl/workbook.xml\"/></Relationships>"},
-      {"xl/workbook.xml", "<?xml version=\"1.0\"?><" + p + "workbook" + ns + " xmlns:r=\"" + kRel + "\"><" + p + "sheets><" + p +
-                              "sheet name=\"清单\" sheetId=\"1\" r:id=\"rId7\"/><" + p +
-                              "sheet name=\"other\" sheetId=\"2\" r:id=\"rId1\"/></" + p + "sheets></" + p + "workbook>"},
+      {"xl/workbook.xml", "<?xml version=\"1.0\"?><" + p + "workbook" + ns + " xmlns:r=\"" + kRel + "\"><" + p +
+                              "sheets><" + p + "sheet name=\"清单\" sheetId=\"1\" r:id=\"rId7\"/><" + p +
+                              "sheet name=\"other\" sheetId=\"2\" r:id=\"rId1\"/></" + p + "sheets></" + p +
+                              "workbook>"},
       {"xl/_rels/workbook.xml.rels",
        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-       "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/xl/worksheets/first.xml\"/>"
-       "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+       "<Relationship Id=\"rId1\" "
+       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+       "Target=\"worksheets/sheet1.xml\"/>"
+       "<Relationship Id=\"rId7\" "
+       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+       "Target=\"/xl/worksheets/first.xml\"/>"
+       "<Relationship Id=\"rId9\" "
+       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" "
+       "Target=\"sharedStrings.xml\"/>"
        "</Relationships>"},
-      {"xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + std::string(kMain) + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>"},
-      {"xl/worksheets/first.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + p + "worksheet" + ns + "><" + p + "sheetData>" +
-                                      sheet_data + "</" + p + "sheetData></" + p + "worksheet>"},
+      {"xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + std::string(kMain) +
+                                       "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>wrong "
+                                       "sheet</t></is></c></row></sheetData></worksheet>"},
+      {"xl/worksheets/first.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + p + "worksheet" + ns + "><" + p +
+                                      "sheetData>" + sheet_data + "</" + p + "sheetData></" + p + "worksheet>"},
       {"xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"" + std::string(kMain) + "\">" + shared + "</sst>"},
   });
 }
@@ -98,7 +110,8 @@ Table Sample() {
 
 TEST(Csv, ReadsQuotesLineBreaksBomAndNumbersLines) {
   const std::string csv =
-      "\xEF\xBB\xBF" "code,name,note\r\n"
+      "\xEF\xBB\xBF"
+      "code,name,note\r\n"
       "A1,\"食品\"\"经营\"\"许可\",\"第一行\r\n第二行\"\r\n"
       "\r\n"
       "A2,,\n"
@@ -188,13 +201,15 @@ TEST(Xlsx, WritesAWorkbookWithLongSheetNamesAndManyRows) {
 TEST(Xlsx, ReadsCellTypesByReferenceFromTheFirstSheet) {
   const std::string shared =
       "<si><t>事项名称</t></si>"
-      "<si><r><rPr><b/></rPr><t>食品</t></r><r><t xml:space=\"preserve\">经营 许可</t></r><rPh sb=\"0\" eb=\"2\"><t>shípǐn</t></rPh></si>"
+      "<si><r><rPr><b/></rPr><t>食品</t></r><r><t xml:space=\"preserve\">经营 许可</t></r><rPh sb=\"0\" "
+      "eb=\"2\"><t>shípǐn</t></rPh></si>"
       "<si><t>line_x000D_\nbreak</t></si>";
   const std::string rows =
       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"inlineStr\"><is><t>代码</t></is></c>"
       "<c r=\"AA1\" t=\"inlineStr\"><is><r><t>远</t></r><r><t>列</t></r></is></c></row>"
       "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>1</v></c><c r=\"C3\"><v>370211</v></c><c r=\"D3\"><v>1.5</v></c>"
-      "<c r=\"E3\" t=\"b\"><v>1</v></c><c r=\"F3\" t=\"e\"><v>#N/A</v></c><c r=\"G3\" t=\"str\"><f>A1&amp;C3</f><v>计算</v></c>"
+      "<c r=\"E3\" t=\"b\"><v>1</v></c><c r=\"F3\" t=\"e\"><v>#N/A</v></c><c r=\"G3\" "
+      "t=\"str\"><f>A1&amp;C3</f><v>计算</v></c>"
       "<c r=\"AA3\"><v>3.0E2</v></c></row>"
       "<row r=\"4\"><c r=\"A4\" s=\"1\"/><c r=\"B4\" t=\"s\"><v>2</v></c><c><v>7</v></c></row>"
       "<row r=\"5\"><c r=\"A5\" s=\"3\"/></row>"
@@ -220,16 +235,19 @@ TEST(Xlsx, ReadsCellTypesByReferenceFromTheFirstSheet) {
 }
 
 TEST(Xlsx, ReadsPrefixedElements) {
-  const Table t = ReadXlsx(Xlsx("<x:row r=\"1\"><x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t>名称</x:t></x:is></x:c></x:row>"
-                                "<x:row r=\"2\"><x:c r=\"B2\"><x:v>12</x:v></x:c></x:row>",
-                                "", "x"));
+  const Table t =
+      ReadXlsx(Xlsx("<x:row r=\"1\"><x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t>名称</x:t></x:is></x:c></x:row>"
+                    "<x:row r=\"2\"><x:c r=\"B2\"><x:v>12</x:v></x:c></x:row>",
+                    "", "x"));
   EXPECT_EQ(t.header, (std::vector<std::string>{"", "名称"}));
   EXPECT_EQ(t.rows, (Rows{{"", "12"}}));
 }
 
 TEST(Xlsx, RefusesWhatIsNotAnXlsx) {
   ExpectBadFile([] { ReadXlsx("code,name\n1,2\n"); });
-  EXPECT_NE(ExpectBadFile([] { ReadXlsx(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0')); }).find(".xls"),
+  EXPECT_NE(ExpectBadFile([] {
+              ReadXlsx(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
+            }).find(".xls"),
             std::string::npos);
   ExpectBadFile([] { ReadXlsx(""); });
   ExpectBadFile([] { ReadXlsx(ZipOf({{"hello.txt", "hi"}})); });
@@ -249,20 +267,23 @@ TEST(Xlsx, RefusesEntityDeclarations) {
       "<?xml version=\"1.0\"?><!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
       "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>&b;</t></si></sst>";
   // A bare package (no relationships: the reader falls back to the usual part names).
-  const std::string bytes = ZipOf({{"xl/workbook.xml", "<workbook xmlns=\"" + std::string(kMain) + "\"><sheets><sheet name=\"a\" sheetId=\"1\"/></sheets></workbook>"},
-                 {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>"},
-                 {"xl/sharedStrings.xml", laughs}});
+  const std::string bytes =
+      ZipOf({{"xl/workbook.xml", "<workbook xmlns=\"" + std::string(kMain) +
+                                     "\"><sheets><sheet name=\"a\" sheetId=\"1\"/></sheets></workbook>"},
+             {"xl/worksheets/sheet1.xml",
+              "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>"},
+             {"xl/sharedStrings.xml", laughs}});
   EXPECT_NE(ExpectBadFile([&] { ReadXlsx(bytes); }).find("DTD"), std::string::npos);
 }
 
 TEST(Xlsx, RefusesMalformedSheets) {
-  ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c t=\"s\"><v>5</v></c></row>")); });       // no such shared string
+  ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c t=\"s\"><v>5</v></c></row>")); });  // no such shared string
   ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c t=\"s\"><v>-1</v></c></row>", "<si><t>a</t></si>")); });
-  ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"2\"/><row r=\"1\"/>")); });                     // rows backwards
+  ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"2\"/><row r=\"1\"/>")); });  // rows backwards
   ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"0\"/>")); });
   ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c r=\"B1\"><v>1</v></c><c r=\"A1\"><v>2</v></c></row>")); });
   ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>")); });
-  ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c><v>1</v></row>")); });                   // not well-formed
+  ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c><v>1</v></row>")); });  // not well-formed
   ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><row r=\"2\"/></row>")); });
   EXPECT_NE(ExpectBadFile([] { ReadXlsx(Xlsx("<row r=\"1\"><c r=\"CW1\"><v>1</v></c></row>")); }).find("columns"),
             std::string::npos);
@@ -286,7 +307,10 @@ TEST(Xlsx, RefusesAmplificationThroughSharedStrings) {
   }
   EXPECT_NE(ExpectBadFile([&] { ReadXlsx(Xlsx(rows, "<si><t>" + std::string(32'000, 'x') + "</t></si>")); }).find("MB"),
             std::string::npos);
-  ExpectBadFile([&] { ReadXlsx(Xlsx("<row r=\"1\"><c t=\"s\"><v>0</v></c></row>", "<si><t>" + std::string(kMaxCellChars + 1, 'y') + "</t></si>")); });
+  ExpectBadFile([&] {
+    ReadXlsx(Xlsx("<row r=\"1\"><c t=\"s\"><v>0</v></c></row>",
+                  "<si><t>" + std::string(kMaxCellChars + 1, 'y') + "</t></si>"));
+  });
 }
 
 TEST(Xlsx, RefusesACellTooLongToWrite) {
