@@ -79,6 +79,7 @@ API_PG=$!
 run_suite unit env TONGBAN_TEST_PG_URL="$PG_URL" "$ROOT/$BUILD_DIR/tongban_unit_tests" --gtest_brief=1
 run_suite fuzz-replay bash -c 'for t in "$0"/*_fuzz; do n=$(basename "$t"); "$t" "fuzz/corpus/${n%_fuzz}" || exit 1; done; echo "[==========]"; echo "[  PASSED  ] $(ls fuzz/*_fuzz.cpp | wc -l) tests."' "$ROOT/$BUILD_DIR"
 run_suite crosscheck env TZ=Asia/Shanghai node --test --test-reporter=tap tests/calendar-crosscheck.mjs
+run_suite schema-suite "$ROOT/$BUILD_DIR/tongban_schema_suite" /usr/share/json-schema-test-suite/tests/draft7
 wait $API_SQLITE; record api-sqlite "$(cat "$OUT/api-sqlite.rc")" "$OUT/api-sqlite.log"
 wait $API_PG; record api-postgresql "$(cat "$OUT/api-postgresql.rc")" "$OUT/api-postgresql.log"
 
