@@ -72,6 +72,10 @@ test('malformed JSON, wrong types, wrong content type, non-object body', async (
   const malformed = await call('PUT', '/api/v1/test/clock', { body: '{"now": ', headers: { 'content-type': 'application/json' } });
   assert.equal(malformed.status, 400);
   assert.equal(malformed.body.code, 'http.malformed_json');
+  const deep = await call('PUT', '/api/v1/test/clock', { body: '['.repeat(20000) + ']'.repeat(20000), headers: { 'content-type': 'application/json' } });
+  assert.equal(deep.status, 400, 'a body nested 20,000 deep is refused, and the server lives');
+  assert.equal(deep.body.code, 'http.json_too_deep');
+  assert.equal((await call('GET', '/healthz')).status, 200);
   const wrongType = await call('PUT', '/api/v1/test/clock', { json: { now: 12345 } });
   assert.equal(wrongType.status, 422);
   assert.equal(wrongType.body.errors[0].pointer, '/now');

@@ -36,8 +36,18 @@ nlohmann::json Request::JsonBody() const {
     throw Error::UnsupportedMediaType("application/json");
   if (body.empty())
     throw Error::BadRequest("http.empty_body", "请求体为空，应为 JSON", "The request body is empty; JSON expected");
+  // Deeply nested bodies are refused while parsing: copying or destroying a value nested 100,000
+  // deep recurses once per level and would overflow the stack. No form or API body nests past 64.
+  constexpr int kMaxDepth = 64;
+  struct TooDeep {};
   try {
-    return nlohmann::json::parse(body);
+    return nlohmann::json::parse(body, [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+      if (depth > kMaxDepth) throw TooDeep{};
+      return true;
+    });
+  } catch (const TooDeep&) {
+    throw Error::BadRequest("http.json_too_deep", "请求体的 JSON 嵌套超过 64 层",
+                            "The request body's JSON nests deeper than 64 levels");
   } catch (const nlohmann::json::parse_error& e) {
     throw Error::BadRequest("http.malformed_json",
                             "请求体不是合法的 JSON（第 " + std::to_string(e.byte) + " 字节附近）",
