@@ -94,9 +94,13 @@ class SearchPlan {
   static std::int64_t Count(db::Tx& tx, const Query& q, std::int64_t cap) {
     return tx.QueryOne("SELECT COUNT(*) FROM (" + q.sql + " LIMIT " + std::to_string(cap) + ") c", q.params)->Int(0);
   }
-  static std::string Lower(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
+  // `text` lower-cased (ASCII) between two `quote` characters: an FTS5 phrase or a tsquery lexeme.
+  // Built by appending: GCC 12 warns falsely on `"x" + std::string&&` here.
+  static std::string Quoted(char quote, const std::string& text) {
+    std::string out(1, quote);
+    for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += quote;
+    return out;
   }
 
   // SQLite: terms of three or more characters go to the trigram table, shorter ones to the gram
@@ -111,7 +115,7 @@ class SearchPlan {
       const std::string table = CodePoints(term) >= 3 ? "catalog_search_tri" : "catalog_search_gram";
       auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.table == table; });
       if (group == groups.end()) group = groups.insert(groups.end(), {table, "", ""});
-      const std::string phrase = "\"" + Lower(term) + "\"";
+      const std::string phrase = Quoted('"', term);
       group->all += (group->all.empty() ? "" : " AND ") + phrase;
       group->name += (group->name.empty() ? "" : " AND ") + ("{name} : " + phrase);
     }
@@ -120,17 +124,19 @@ class SearchPlan {
     auto set = [](const std::string& table) {
       return " AND +rowid IN (SELECT rowid FROM " + table + " WHERE " + table + " MATCH ?)";
     };
-    names_ = {head, {driver.name}};
+    names_.sql = head;
+    names_.params.emplace_back(driver.name);
+    others_.sql = head;
     if (groups.size() == 1) {  // one table: "everything but the name hits" is one FTS5 expression
-      others_ = {head, {"(" + driver.all + ") NOT (" + driver.name + ")"}};
+      others_.params.emplace_back("(" + driver.all + ") NOT (" + driver.name + ")");
       return;
     }
     const Group& other = groups.back();
     names_.sql += set(other.table);
-    names_.params.push_back(other.name);
-    others_ = {head + set(other.table) + " AND NOT (+rowid IN (SELECT rowid FROM " + driver.table + " WHERE " +
-                   driver.table + " MATCH ?)" + set(other.table) + ")",
-               {driver.all, other.all, driver.name, other.name}};
+    names_.params.emplace_back(other.name);
+    others_.sql += set(other.table) + " AND NOT (+rowid IN (SELECT rowid FROM " + driver.table + " WHERE " +
+                   driver.table + " MATCH ?)" + set(other.table) + ")";
+    for (const auto* p : {&driver.all, &other.all, &driver.name, &other.name}) others_.params.emplace_back(*p);
   }
 
   // PostgreSQL: pg_trgm answers ILIKE for three or more characters, the gram tsvector shorter
@@ -147,14 +153,16 @@ class SearchPlan {
         all_params.emplace_back(like);
       } else {
         all += sep + "grams @@ CAST(? AS tsquery)";
-        all_params.emplace_back("'" + Lower(term) + "'");
+        all_params.emplace_back(Quoted('\'', term));
       }
       name += sep + "name ILIKE ? ESCAPE '\\'";
       name_params.emplace_back(like);
     }
-    names_ = {"SELECT entry_id FROM catalog_search WHERE " + name, name_params};
-    others_ = {"SELECT entry_id FROM catalog_search WHERE " + all + " AND NOT (" + name + ")", all_params};
-    for (const auto& p : name_params) others_.params.push_back(p);
+    names_.sql = "SELECT entry_id FROM catalog_search WHERE " + name;
+    names_.params = name_params;
+    others_.sql = "SELECT entry_id FROM catalog_search WHERE " + all + " AND NOT (" + name + ")";
+    others_.params = all_params;
+    others_.params.insert(others_.params.end(), name_params.begin(), name_params.end());
   }
 
   db::Dialect dialect_;
