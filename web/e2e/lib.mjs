@@ -180,3 +180,19 @@ export async function assertAccessible(page, what, opts) {
 export function unique(prefix) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`
 }
+
+/**
+ * Saves a full-page screenshot as `<TONGBAN_SHOTS>/<name>.png` when TONGBAN_SHOTS names a folder
+ * (for a person to look at); does nothing otherwise.
+ */
+export async function shot(page, name) {
+  const dir = process.env.TONGBAN_SHOTS
+  if (!dir) return
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))))
+  await page.screenshot({ path: `${dir.replace(/\/+$/, '')}/${name}.png`, fullPage: true })
+}
+
+/** How many CSS pixels the page is wider than the screen (0 when it fits). */
+export function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+}

@@ -667,6 +667,7 @@ export default {
     importStep2: '点击“检查文件”，逐行查看错误和待核实提示。',
     importStep3: '确认无误后导入；有错误行时，只有勾选“仅导入无误的行”才会导入其余各行。',
     importColumns: '列：',
+    noFile: '未选择文件',
     importFile: '选择文件',
     importBadType: '只能导入 .xlsx 或 .csv 文件',
     importTooLarge: '文件不能超过 {mb} MB',

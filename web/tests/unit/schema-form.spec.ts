@@ -211,6 +211,24 @@ describe('SchemaForm', () => {
     await close(w)
   })
 
+  it('starts a list of options empty, even with minItems', async () => {
+    const s: JsonSchema = { type: 'object', properties: { items: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] } } } }
+    const data = reactive<Record<string, unknown>>({})
+    const w = mountForm(s, data)
+    await nextTick()
+    expect(data.items).toEqual([])
+    await close(w)
+  })
+
+  it("shows a server message under its field without the place it names", async () => {
+    const w = mountForm(schema, reactive({}), {
+      serverErrors: [{ pointer: '/applicant/credit_code', message: '/applicant/credit_code（统一社会信用代码）：校验码错误' }],
+    })
+    await nextTick()
+    expect(item(w, '/applicant/credit_code').find('.sf-error').text()).toBe('校验码错误')
+    await close(w)
+  })
+
   it('adds and removes list rows within minItems and maxItems', async () => {
     const data = reactive<Record<string, unknown>>({})
     const w = mountForm(schema, data)
@@ -301,6 +319,19 @@ describe('SchemaForm', () => {
     await item(w, '/applicant/name').find('input').setValue('青岛某餐饮有限公司')
     const clean = (w.vm as unknown as { cleanData: () => Record<string, unknown> }).cleanData()
     expect(clean).toEqual({ applicant: { name: '青岛某餐饮有限公司' }, staff_count: 1, staff: [{}] })
+    await close(w)
+  })
+})
+
+describe('schemas held in Vue state', () => {
+  it('fills defaults from a reactive schema (a proxy cannot be structuredCloned)', async () => {
+    const s = reactive<JsonSchema>({ type: 'object', properties: { tags: { type: 'array', items: { type: 'string' }, default: ['a'] } } })
+    const data = reactive<Record<string, unknown>>({})
+    const w = mountForm(s, data)
+    await nextTick()
+    expect(data.tags).toEqual(['a'])
+    ;(data.tags as string[]).push('b')
+    expect(s.properties!.tags!.default).toEqual(['a'])
     await close(w)
   })
 })

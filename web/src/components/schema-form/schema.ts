@@ -265,7 +265,8 @@ export function widgetOf(root: JsonSchema, s: JsonSchema): Widget {
 /** The value a new field or row starts with: its default, or an empty container. */
 export function initialValue(root: JsonSchema, node: JsonSchema): unknown {
   const s = deref(root, node)
-  if (s.default !== undefined) return structuredClone(s.default)
+  // JSON round trip, not structuredClone: the schema may be a Vue reactive proxy, which can't be cloned.
+  if (s.default !== undefined) return JSON.parse(JSON.stringify(s.default)) as unknown
   if ('const' in s && s.readOnly) return s.const
   const type = mainType(s)
   if (type === 'object') {
@@ -274,7 +275,10 @@ export function initialValue(root: JsonSchema, node: JsonSchema): unknown {
     return out
   }
   if (type === 'array') {
-    const items = isSchemaObject(s.items) ? s.items : {}
+    // Rows of objects are laid out ready to fill (minItems of them); lists of values start empty
+    // (a picked option or an added row is the person's own act).
+    const items = isSchemaObject(s.items) ? deref(root, s.items) : {}
+    if (mainType(items) !== 'object') return []
     const n = Math.min(s.minItems ?? 0, 20)
     return Array.from({ length: n }, () => initialValue(root, items))
   }

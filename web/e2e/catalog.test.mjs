@@ -1,0 +1,265 @@
+// 事项管理 against the real server with the demo city (TONGBAN_URL): the implementation entries with
+// their draft editor, publishing and withdrawing, the form schema check, a list import with a bad
+// line, the statistics, and axe on every page. TONGBAN_SHOTS=<dir> also saves screenshots.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, assertAccessible, hasBackend, launch, login, needsBackend, newPage, shot, startTarget, unique, viewports } from './lib.mjs'
+
+let browser
+let target
+/** An administrator's page and CSRF token, for setting up and checking records through the API. */
+let setup
+
+before(async () => {
+  if (needsBackend) return
+  if (!hasBackend) throw new Error('TONGBAN_URL is not set: under CI=true the catalogue tests need the real server')
+  target = await startTarget()
+  browser = await launch()
+  const { context, page } = await newPage(browser)
+  const csrf = await login(page, target.url)
+  setup = { context, page, csrf, call: (method, path, body) => api(page, target.url, csrf, method, path, body) }
+})
+after(async () => {
+  await setup?.context.close()
+  await browser?.close()
+  await target?.close()
+})
+
+/** An active entry with a published version and no draft, whose name contains `name`. */
+async function publishedEntry(name) {
+  const r = await setup.call('GET', `/api/v1/catalog/items?q=${encodeURIComponent(name)}&status=active&size=50`)
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  const e = r.body.items.find((x) => x.name.includes(name) && x.latest_state === 'published')
+  assert.ok(e, `the demo catalogue has a published entry named like ${name}`)
+  return e
+}
+
+/** Opens 实施清单 filtered to one entry's code and waits for its row. */
+async function openEntryRow(page, code) {
+  await page.goto(`${target.url}/catalog/items`)
+  await page.locator('#item-search-q').fill(code)
+  await page.getByRole('button', { name: '搜索' }).click()
+  const row = page.locator('.el-table__body-wrapper tr', { hasText: code }).first()
+  await row.waitFor()
+  return row
+}
+
+/** The row's action buttons live in the fixed right column, a table of its own. */
+function actionsOf(page, index = 0) {
+  return page.locator('.el-table__fixed-right .el-table__body tr, .el-table-fixed-column--right').nth(index)
+}
+
+describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
+  test('the administrator opens 实施清单, edits a draft and publishes it; the public guide shows the change', async () => {
+    const entry = await publishedEntry('食品经营许可')
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await page.getByRole('navigation', { name: '主菜单' }).getByText('实施清单', { exact: true }).click()
+    await page.getByRole('heading', { name: '实施清单' }).waitFor()
+    await shot(page, 'catalog-items')
+    await assertAccessible(page, '实施清单')
+
+    await openEntryRow(page, entry.code)
+    await page.getByRole('button', { name: '编辑' }).first().click()
+    const drawer = page.getByRole('dialog', { name: `编辑：${entry.name}` })
+    await drawer.waitFor()
+    await drawer.getByText(`基于已发布的 v${entry.latest_version_no} 修改`).waitFor()
+
+    const marker = unique('（e2e 修改）')
+    const conditions = drawer.locator('#item-conditions')
+    await conditions.fill(`${await conditions.inputValue()}\n${marker}`)
+    await drawer.getByText('有未保存的修改').waitFor()
+    await shot(page, 'catalog-item-editor')
+    await assertAccessible(page, 'entry editor')
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/catalog/items/${entry.id}/draft`) && r.request().method() === 'PUT'),
+      drawer.getByTestId('item-save-draft').click(),
+    ])
+    assert.equal(saved.status(), 200, await saved.text())
+    await drawer.getByTestId('editing-draft').filter({ hasText: `v${entry.latest_version_no + 1}` }).waitFor()
+
+    // every tab renders
+    for (const tab of ['申请材料', '申请表单', '办理流程', '版本与调整']) {
+      await drawer.getByRole('tab', { name: tab }).click()
+      await page.waitForTimeout(200)
+    }
+    await drawer.getByText(`版本 v${entry.latest_version_no + 1}`).waitFor()
+    await shot(page, 'catalog-item-versions')
+
+    await drawer.getByTestId('item-publish').click()
+    const box = page.locator('.el-message-box')
+    await box.waitFor()
+    const [published] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/catalog/items/${entry.id}/publish`)),
+      box.getByRole('button', { name: '发布' }).click(),
+    ])
+    assert.equal(published.status(), 200, await published.text())
+    await drawer.getByText('版本状态：已发布').waitFor()
+
+    const detail = await setup.call('GET', `/api/v1/catalog/items/${entry.id}`)
+    assert.equal(detail.body.published_version_no, entry.latest_version_no + 1)
+    assert.ok(detail.body.published.elements.conditions.includes(marker))
+    const guide = await setup.call('GET', `/api/v1/public/items/${encodeURIComponent(entry.code)}`)
+    assert.ok(guide.body.conditions.includes(marker), 'the public guide shows the published conditions')
+    await context.close()
+  })
+
+  test("a bad form schema shows the server's own error; the preview says it cannot draw it", async () => {
+    const entry = await publishedEntry('公司设立登记')
+    const bad = { type: 'object', properties: { name: { type: 'strin', title: '名称' } } }
+    const expected = await setup.call('POST', '/api/v1/catalog/forms/check', { schema: bad })
+    assert.equal(expected.status, 422)
+
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await openEntryRow(page, entry.code)
+    await page.getByRole('button', { name: '编辑' }).first().click()
+    const drawer = page.getByRole('dialog', { name: `编辑：${entry.name}` })
+    await drawer.waitFor()
+    await drawer.getByRole('tab', { name: '申请表单' }).click()
+    // the preview draws the real form first
+    await drawer.locator('.schema-editor-preview .sf-item').first().waitFor()
+
+    await drawer.locator('#item-form-schema-text').fill(JSON.stringify(bad, null, 2))
+    await drawer.getByTestId('schema-form-invalid').waitFor()
+    const [checked] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/catalog/forms/check')),
+      drawer.getByTestId('item-form-schema-check').click(),
+    ])
+    assert.equal(checked.status(), 422)
+    const result = drawer.getByTestId('schema-check-result')
+    await result.waitFor()
+    const text = await result.innerText()
+    assert.ok(text.includes(expected.body.detail), `the alert shows the server's detail: ${text}`)
+    assert.ok(text.includes(expected.body.errors[0].message), 'and each of its errors')
+    await shot(page, 'catalog-item-bad-schema')
+
+    // a JSON syntax slip is caught before asking the server
+    await drawer.locator('#item-form-schema-text').fill('{"type": "object",')
+    await drawer.locator('#item-form-schema-parse-error').waitFor()
+
+    // closing with unsaved edits asks first; nothing was saved
+    await page.keyboard.press('Escape')
+    await page.locator('.el-message-box').getByRole('button', { name: '放弃修改' }).click()
+    await drawer.waitFor({ state: 'hidden' })
+    const after = await setup.call('GET', `/api/v1/catalog/items/${entry.id}`)
+    assert.equal(after.body.draft, null, 'no draft was made')
+    await context.close()
+  })
+
+  test('withdrawing an entry asks for a reason and takes its guide offline', async () => {
+    // an entry of our own, so the demo items stay published
+    const model = await publishedEntry('公司设立登记')
+    const full = await setup.call('GET', `/api/v1/catalog/items/${model.id}`)
+    const code = unique('E2E-')
+    const created = await setup.call('POST', '/api/v1/catalog/items', {
+      base_item_id: model.base_item_id,
+      code,
+      department_id: model.department_id,
+      elements: full.body.published.elements,
+    })
+    assert.ok(created.status === 200 || created.status === 201, JSON.stringify(created.body))
+    const pub = await setup.call('POST', `/api/v1/catalog/items/${created.body.id}/publish`, {})
+    assert.equal(pub.status, 200, JSON.stringify(pub.body))
+    assert.equal((await setup.call('GET', `/api/v1/public/items/${code}`)).status, 200)
+
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await openEntryRow(page, code)
+    await page.getByRole('button', { name: '更多' }).first().click()
+    await page.getByRole('menuitem', { name: '撤回' }).click()
+    const dialog = page.getByRole('dialog', { name: '撤回' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: '撤回' }).click()
+    await dialog.getByText('请输入原因').waitFor() // the reason is required
+    await dialog.locator('#action-reason').fill('e2e：测试撤回')
+    await shot(page, 'catalog-item-withdraw')
+    await assertAccessible(page, 'withdraw dialog')
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/catalog/items/${created.body.id}/withdraw`)),
+      dialog.getByRole('button', { name: '撤回' }).click(),
+    ])
+    assert.equal(res.status(), 200, await res.text())
+    await dialog.waitFor({ state: 'hidden' })
+    assert.equal((await setup.call('GET', `/api/v1/public/items/${code}`)).status, 404, 'the guide is offline')
+    await context.close()
+  })
+
+  test('清单管理 imports a CSV with a bad line: the check names the line, only the good lines go in when asked', async () => {
+    const tag = unique('E2E')
+    const csv = [
+      '编号,违法行为,法律依据,适用条件,执法领域,实施部门',
+      `${tag}-1,e2e 违法行为一,《测试条例》第一条,初次违法且危害后果轻微并及时改正,市场监管,`,
+      `${tag}-2,,《测试条例》第二条,初次违法,市场监管,`,
+      `${tag}-3,e2e 违法行为三,《测试条例》第三条,初次违法且及时改正,市场监管,`,
+    ].join('\n')
+
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await page.goto(`${target.url}/catalog/lists?kind=no_penalty`)
+    await page.getByRole('tab', { name: '不予行政处罚事项清单' }).waitFor()
+    await page.locator('.el-table__body-wrapper tr').first().waitFor()
+    await shot(page, 'catalog-lists')
+    await page.getByTestId('lists-import').click()
+    const dialog = page.getByRole('dialog', { name: /导入/ })
+    await dialog.waitFor()
+    await dialog.locator('#list-import-file').setInputFiles({ name: 'no_penalty.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    await dialog.getByTestId('import-check').click()
+    const report = dialog.getByTestId('import-report')
+    await report.waitFor()
+    const rows = await report.locator('.el-table__body tr').allInnerTexts()
+    assert.equal(rows.length, 1, `one bad line: ${rows}`)
+    assert.match(rows[0], /^3\s/, `the report names line 3 (the header is line 1): ${rows[0]}`)
+    assert.match(rows[0], /违法行为/)
+    assert.match(await dialog.getByTestId('import-summary').innerText(), /错误行号：3/)
+    assert.equal(await dialog.getByTestId('import-run').isDisabled(), true, 'no import while a line is bad and partial is not ticked')
+    await shot(page, 'catalog-lists-import-check')
+    await assertAccessible(page, 'import report')
+
+    await dialog.getByTestId('import-partial').click()
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/catalog/lists/no_penalty/import') && !r.url().includes('dry_run=true')),
+      dialog.getByTestId('import-run').click(),
+    ])
+    assert.equal(res.status(), 200, await res.text())
+    assert.ok(res.url().includes('partial=true'))
+    await dialog.getByTestId('import-result').waitFor()
+    assert.match(await dialog.getByTestId('import-result').innerText(), /导入 2 行/)
+
+    const listed = await setup.call('GET', `/api/v1/catalog/lists/no_penalty?q=${tag}&size=10`)
+    assert.deepEqual(listed.body.items.map((e) => e.fields.code).sort(), [`${tag}-1`, `${tag}-3`])
+    await context.close()
+  })
+
+  test('事项统计 shows the server’s figures, and every 事项管理 page passes axe', async () => {
+    const stats = await setup.call('GET', '/api/v1/catalog/stats')
+    assert.equal(stats.status, 200)
+    const { context, page } = await newPage(browser, { viewport: viewports.desktop })
+    await login(page, target.url)
+    await page.goto(`${target.url}/catalog/stats`)
+    await page.getByTestId('kpi-entries').waitFor()
+    assert.match(await page.getByTestId('kpi-entries').innerText(), new RegExp(`^${stats.body.totals.entries}\\b`))
+    assert.match(await page.getByTestId('kpi-compression').innerText(), /%/)
+    assert.equal(await page.locator('.echart canvas').count() >= 6, true, 'six charts are drawn')
+    await shot(page, 'catalog-stats')
+    for (const path of ['/catalog/base-items', '/catalog/items', '/catalog/licence-types', '/catalog/lists', '/catalog/stats']) {
+      await page.goto(`${target.url}${path}`)
+      await page.waitForLoadState('networkidle')
+      await assertAccessible(page, path)
+    }
+    // the licence type dialog with its schema editor and preview
+    const types = await setup.call('GET', '/api/v1/catalog/licence-types?size=1')
+    const first = types.body.items[0]
+    await page.goto(`${target.url}/catalog/licence-types`)
+    await page.getByRole('button', { name: '编辑' }).first().click()
+    const dialog = page.getByRole('dialog', { name: '编辑证照类型' })
+    await dialog.locator('.schema-editor-preview .sf-item').first().waitFor()
+    assert.equal(await dialog.locator('#licence-type-code').inputValue(), first.code, 'the dialog shows the chosen type')
+    assert.equal(await dialog.locator('#licence-type-name').inputValue(), first.name)
+    const drawn = await dialog.locator('.schema-editor-preview .sf-item').count()
+    assert.ok(drawn >= Object.keys(first.fields_schema.properties ?? {}).length, 'the preview draws its fields')
+    await shot(page, 'catalog-licence-type-dialog')
+    await assertAccessible(page, 'licence type dialog')
+    await context.close()
+  })
+})
