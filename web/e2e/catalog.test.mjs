@@ -185,6 +185,60 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     await context.close()
   })
 
+  test('下放 hands an entry to a lower department: the new entry is taken over, the old one marked delegated', async () => {
+    const model = await publishedEntry('公司设立登记')
+    const full = await setup.call('GET', `/api/v1/catalog/items/${model.id}`)
+    const depts = (await setup.call('GET', '/api/v1/system/departments')).body.items
+    const city = depts.find((d) => d.name === '青岛市市场监督管理局')
+    const district = depts.find((d) => d.name === '青岛西海岸新区市场监督管理局')
+    assert.ok(city && district, 'the demo city has both market regulators')
+    const code = unique('E2E-D-')
+    const created = await setup.call('POST', '/api/v1/catalog/items', {
+      base_item_id: model.base_item_id,
+      code,
+      department_id: city.id,
+      elements: full.body.published.elements,
+    })
+    assert.ok(created.status === 200 || created.status === 201, JSON.stringify(created.body))
+    assert.equal((await setup.call('POST', `/api/v1/catalog/items/${created.body.id}/publish`, {})).status, 200)
+
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await openEntryRow(page, code)
+    await page.getByRole('button', { name: '更多' }).first().click()
+    await page.getByRole('menuitem', { name: '下放' }).click()
+    const dialog = page.getByRole('dialog', { name: '下放' })
+    await dialog.waitFor()
+    // the picker offers departments below the city level only
+    await dialog.locator('#action-department').click()
+    const tree = page.locator('.el-tree-select__popper:visible')
+    await tree.getByText(district.name, { exact: true }).waitFor()
+    assert.equal(await tree.getByText('青岛市公安局', { exact: true }).count(), 0, 'no other city department')
+    await tree.getByText(district.name, { exact: true }).click()
+    await dialog.locator('#action-code').fill(`${code}-370211`)
+    await dialog.locator('#action-reason').fill('e2e：按属地下放')
+    await shot(page, 'catalog-item-delegate')
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/catalog/items/${created.body.id}/delegate`)),
+      dialog.getByRole('button', { name: '下放' }).click(),
+    ])
+    assert.equal(res.status(), 200, await res.text())
+    const taken = await res.json()
+    assert.equal(taken.code, `${code}-370211`)
+    assert.equal(taken.department_id, district.id)
+    await dialog.waitFor({ state: 'hidden' })
+    const old = await setup.call('GET', `/api/v1/catalog/items/${created.body.id}`)
+    assert.equal(old.body.status, 'delegated')
+
+    // the old entry's 版本与调整 shows the 下放 with both departments
+    await openEntryRow(page, code)
+    await page.getByRole('button', { name: '详情' }).first().click()
+    const drawer = page.getByRole('dialog', { name: /公司设立登记/ })
+    await drawer.getByRole('tab', { name: '版本与调整' }).click()
+    await drawer.locator('tr', { hasText: '下放' }).filter({ hasText: district.name }).waitFor()
+    await context.close()
+  })
+
   test('清单管理 imports a CSV with a bad line: the check names the line, only the good lines go in when asked', async () => {
     const tag = unique('E2E')
     const csv = [

@@ -21,7 +21,7 @@ import {
   audienceKey,
   levelKey,
 } from '@/views/catalog/shared'
-import { entryActions, tabOfPointer } from '@/views/catalog/item/data'
+import { entryActions, lowerDepartments, tabOfPointer } from '@/views/catalog/item/data'
 import { badLines, cellText, formatOfFile, toImportReport } from '@/views/catalog/lists/data'
 import { compression, feeTotal, highlight, pageOf, replaceable } from '@/views/portal/data'
 import { filenameFromDisposition } from '@/utils/request'
@@ -91,6 +91,16 @@ describe('the entry editor', () => {
     expect(entryActions({ status: 'active', latest_state: 'draft', published_version_no: null })).toEqual({ publish: true, withdraw: false, cancel: true, delegate: false })
     expect(entryActions({ status: 'active', latest_state: 'published', published_version_no: 2 })).toEqual({ publish: false, withdraw: true, cancel: true, delegate: true })
     expect(entryActions({ status: 'delegated', latest_state: 'published', published_version_no: 1 })).toEqual({ publish: false, withdraw: false, cancel: false, delegate: false })
+  })
+
+  it('delegates only to departments of a lower level inside the entry\'s division', () => {
+    const d = (id: number, division_code: string, parent_id: number | null = null) => ({ id, parent_id, name: `d${id}`, division_code, is_service_hall: false, sort: 0, status: 'active' as const, created_at: '' })
+    const all = [d(3, '370200', 1), d(4, '370200', 1), d(23, '370202', 1), d(41, '370202', 23), d(43, '370202001', 23), d(36, '370211001', 25), d(99, '370102')]
+    expect(lowerDepartments(all, '370200', 3).map((x) => x.id)).toEqual([23, 41, 43, 36])
+    expect(lowerDepartments(all, '370202', 41).map((x) => x.id)).toEqual([43])
+    expect(lowerDepartments(all, '370202001', 43)).toEqual([])
+    const flat = all.map((x) => ({ ...x, division_code: '' }))
+    expect(lowerDepartments(flat, '370200', 3)).toHaveLength(all.length - 1)
   })
 
   it("opens the tab a server error's pointer belongs to", () => {

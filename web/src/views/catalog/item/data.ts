@@ -1,6 +1,7 @@
 import type { FormRules } from 'element-plus'
 import type { SearchField, TableColumn } from '@/components/types'
 import type { Entry, EntryQuery, EntryStatus, Level, PowerType, VersionState } from '@/api/catalog'
+import type { Department } from '@/api/system'
 import { entryStatusOptions, levelOptions, powerTypeOptions, versionStateOptions } from '../shared'
 
 type T = (key: string, named?: Record<string, unknown>) => string
@@ -87,4 +88,29 @@ export function tabOfPointer(pointer: string): 'basic' | 'materials' | 'form' | 
   if (p.startsWith('/form_schema')) return 'form'
   if (p.startsWith('/workflow')) return 'workflow'
   return 'basic'
+}
+
+const kLevelDepth: Record<Level, number> = { city: 0, district: 1, street: 2 }
+
+/**
+ * The departments an entry may be delegated to (下放): those of a lower level inside the entry's
+ * division — for a city entry (370200) the districts' and streets' (3702xx, 3702xxxxx), for a
+ * district entry (370211) its streets' (370211xxx). A list without division codes (the public
+ * fallback) offers every other department and lets the server decide.
+ */
+export function lowerDepartments(all: readonly Department[], entryDivision: string, ownId: number): Department[] {
+  const level = levelOf(entryDivision)
+  if (!level || all.every((d) => !d.division_code)) return all.filter((d) => d.id !== ownId)
+  const prefix = level === 'city' ? entryDivision.slice(0, 4) : entryDivision
+  return all.filter((d) => {
+    const l = levelOf(d.division_code)
+    return d.id !== ownId && l !== null && kLevelDepth[l] > kLevelDepth[level] && d.division_code.startsWith(prefix)
+  })
+}
+
+function levelOf(code: string): Level | null {
+  if (/^\d{9}$/.test(code)) return 'street'
+  if (/^\d{4}00$/.test(code)) return 'city'
+  if (/^\d{6}$/.test(code)) return 'district'
+  return null
 }
