@@ -285,6 +285,25 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     await context.close()
   })
 
+  test('the 属地管理 tab answers who is responsible for a matter at a division', async () => {
+    const list = await setup.call('GET', '/api/v1/catalog/lists/territorial?size=50')
+    const entry = list.body.items.find((e) => /^\d{9}$/.test(String(e.fields.division_code)))
+    assert.ok(entry, 'the demo list has a street-level entry')
+    const expected = await setup.call('GET', `/api/v1/catalog/responsibility?matter=${encodeURIComponent(entry.fields.matter)}&division=${entry.fields.division_code}`)
+    assert.equal(expected.status, 200)
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await page.goto(`${target.url}/catalog/lists?kind=territorial`)
+    await page.locator('#resp-matter').fill(String(entry.fields.matter))
+    await page.locator('#resp-division').fill(String(entry.fields.division_code))
+    await page.getByTestId('resp-ask').click()
+    const answer = page.getByTestId('resp-answer')
+    await answer.waitFor()
+    assert.ok((await answer.innerText()).includes(expected.body.department_name))
+    await assertAccessible(page, 'territorial list with the query')
+    await context.close()
+  })
+
   test('事项统计 shows the server’s figures, and every 事项管理 page passes axe', async () => {
     const stats = await setup.call('GET', '/api/v1/catalog/stats')
     assert.equal(stats.status, 200)

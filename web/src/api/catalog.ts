@@ -419,6 +419,22 @@ export function exportList(kind: ListKind, format: FileFormat) {
   return http.download(`/api/v1/catalog/lists/${kind}/export`, { format })
 }
 
+/** Who is responsible for a matter at a division 属地管理 (the nearest enclosing division's entry). */
+export interface Responsibility {
+  matter: string
+  division_code: string
+  matched_division_code: string
+  department_id: number
+  department_name: string
+  street: string | null
+  cooperation: string | null
+}
+
+/** GET /api/v1/catalog/responsibility (catalog.list.read): 404 when the list names no one. */
+export function findResponsible(matter: string, division: string) {
+  return http.get<Responsibility>('/api/v1/catalog/responsibility', { matter, division }, { silent: true })
+}
+
 // ---- statistics 事项统计 --------------------------------------------------------------------------
 
 export interface CatalogStats {

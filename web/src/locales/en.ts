@@ -693,6 +693,15 @@ const en: typeof zhCN = {
     importGood: 'Import the good lines',
     importDone: '{n} lines imported',
     importResult: 'Done: {imported} lines imported, {rejected} bad lines skipped',
+    resp: {
+      title: 'Who is responsible here',
+      matter: 'Matter, e.g. street vending',
+      division: 'Division code (6 or 9 digits)',
+      ask: 'Look up',
+      need: 'Give a matter and a 6- or 9-digit division code',
+      answer: 'Responsible: {department} (the entry for division {division})',
+      street: '; street or town: {street}',
+    },
     stage: {
       idle: 'Waiting',
       reading: 'Reading the file…',

@@ -691,6 +691,15 @@ export default {
     importGood: '导入无误的行',
     importDone: '已导入 {n} 行',
     importResult: '导入完成：导入 {imported} 行，跳过有误的 {rejected} 行',
+    resp: {
+      title: '查询属地责任主体',
+      matter: '事项名称，如：占道经营',
+      division: '行政区划代码（6 或 9 位）',
+      ask: '查询',
+      need: '请填写事项名称和 6 位或 9 位行政区划代码',
+      answer: '责任部门：{department}（按区划 {division} 的清单条目）',
+      street: '；街道（镇）：{street}',
+    },
     stage: {
       idle: '等待开始',
       reading: '正在读取文件…',

@@ -94,7 +94,7 @@ export function sharesOption(s: CatalogStats, t: T): EChartsCoreOption {
       splitLine: { show: false },
       axisLabel: { show: false },
       title: { offsetCenter: [0, '128%'], fontSize: 14, color: '#1f2329' },
-      detail: { offsetCenter: [0, 0], fontSize: 18, fontWeight: 600, formatter: '{value}%', color: '#1f2329' },
+      detail: { offsetCenter: [0, 0], fontSize: 22, fontWeight: 600, formatter: '{value}%', color: '#1f2329' },
       data: [{ name: g.name, value: Math.round(g.value * 1000) / 10 }],
     })),
   }
@@ -109,6 +109,6 @@ export function changesOption(s: CatalogStats, t: T): EChartsCoreOption {
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: s.changes_by_month.map((m) => m.month), boundaryGap: false },
     yAxis: { type: 'value', minInterval: 1 },
-    series: kinds.map((k) => ({ type: 'line', name: t(`enums.changeKind.${k}`), smooth: true, data: s.changes_by_month.map((m) => m[k] ?? 0) })),
+    series: kinds.map((k) => ({ type: 'line', name: t(`enums.changeKind.${k}`), data: s.changes_by_month.map((m) => m[k] ?? 0) })),
   }
 }
