@@ -104,6 +104,36 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     await context.close()
   })
 
+  test('新增实施清单事项 starts the draft from a published entry of the same base item and opens it', async () => {
+    const model = await publishedEntry('食品经营许可')
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await page.goto(`${target.url}/catalog/items`)
+    await page.getByRole('button', { name: '新增实施清单事项' }).click()
+    const dialog = page.getByRole('dialog', { name: '新增实施清单事项' })
+    await dialog.waitFor()
+    await dialog.locator('#item-create-base').fill('食品经营许可')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `（${model.base_code}）` }).first().click()
+    // the conditions come from the published sibling
+    await dialog.getByText(/其余要素复制自/).waitFor()
+    assert.ok((await dialog.locator('#item-create-conditions').inputValue()).length > 0)
+    await dialog.locator('#item-create-department').click()
+    await page.locator('.el-tree-select__popper:visible').getByText('崂山区', { exact: true }).click()
+    const code = unique('E2E-N-')
+    await dialog.locator('#item-create-code').fill(code)
+    await shot(page, 'catalog-item-create')
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/catalog/items') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: '创建并编辑' }).click(),
+    ])
+    assert.ok(res.status() === 200 || res.status() === 201, await res.text())
+    const drawer = page.getByRole('dialog', { name: /^编辑：食品经营许可/ })
+    await drawer.getByTestId('editing-draft').filter({ hasText: 'v1' }).waitFor()
+    const created = await setup.call('GET', `/api/v1/catalog/items?q=${code}`)
+    assert.equal(created.body.items[0]?.latest_state, 'draft')
+    await context.close()
+  })
+
   test("a bad form schema shows the server's own error; the preview says it cannot draw it", async () => {
     const entry = await publishedEntry('公司设立登记')
     const bad = { type: 'object', properties: { name: { type: 'strin', title: '名称' } } }

@@ -482,6 +482,8 @@ const en: typeof zhCN = {
     more: 'More',
     add: 'New entry',
     created: 'Draft created: complete its elements, then publish it',
+    templateFrom: 'The other elements are copied from the published {from} of the same base item; edit them after creating',
+    templateNone: 'No published entry of this base item yet: the other elements start blank',
     createAndEdit: 'Create and edit',
     edit: 'Edit entry',
     editTitle: 'Edit: {name}',

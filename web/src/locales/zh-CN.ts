@@ -480,6 +480,8 @@ export default {
     more: '更多',
     add: '新增实施清单事项',
     created: '已创建草稿，请完善各项要素后发布',
+    templateFrom: '其余要素复制自同一基本目录事项已发布的 {from}，创建后可修改',
+    templateNone: '该基本目录事项尚无已发布的实施清单，其余要素从空白开始',
     createAndEdit: '创建并编辑',
     edit: '编辑实施清单事项',
     editTitle: '编辑：{name}',

@@ -62,6 +62,7 @@ export function createRules(t: T): FormRules {
       { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, message: t('baseItem.codeRule'), trigger: 'blur' },
     ],
     department_id: [{ required: true, message: t('common.selectRequired', { field: t('item.department') }), trigger: 'change' }],
+    conditions: [{ required: true, whitespace: true, message: t('common.required', { field: t('item.el.conditions') }), trigger: 'blur' }],
   }
 }
 
