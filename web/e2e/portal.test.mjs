@@ -4,7 +4,7 @@
 // text, and axe. TONGBAN_SHOTS=<dir> also saves screenshots.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { assertAccessible, hasBackend, horizontalOverflow, launch, needsBackend, newPage, shot, startTarget, viewports } from './lib.mjs'
+import { assertAccessible, hasBackend, horizontalOverflow, launch, needsBackend, newPage, shot, startTarget, submitLogin, viewports } from './lib.mjs'
 
 let browser
 let target
@@ -153,6 +153,13 @@ describe('public portal (needs the API)', { skip: needsBackend }, () => {
     await page.getByTestId('apply-online').click()
     await page.waitForURL((u) => u.pathname === '/login')
     assert.equal(new URL(page.url()).searchParams.get('redirect'), `/portal/apply/${code}`)
+    // a citizen who logs in comes back, and is told that applying online is not open yet
+    const res = await submitLogin(page, 'citizen1', process.env.TONGBAN_CITIZEN_PASSWORD ?? 'Tongban@2026')
+    assert.equal(res.status(), 200, await res.text())
+    await page.waitForURL((u) => u.pathname === `/portal/apply/${code}`)
+    await page.getByRole('heading', { name: '在线申办：食品经营许可' }).waitFor()
+    await page.getByText('在线申办即将开通').waitFor()
+    await assertAccessible(page, 'apply page')
     await context.close()
   })
 

@@ -74,6 +74,7 @@ const en: typeof zhCN = {
     failed: 'Sign-in failed, please try again later',
     locked: 'This account is locked. Try again later or ask an administrator to unlock it.',
     lockedUntil: 'This account is locked until {time}. Try again then, or ask an administrator to unlock it.',
+    toPortal: '← Online service hall',
     footer: '© {year} Tongban · open-source government services platform',
   },
   userMenu: {

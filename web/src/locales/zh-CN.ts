@@ -72,6 +72,7 @@ export default {
     failed: '登录失败，请稍后重试',
     locked: '账号已被锁定，请稍后再试或联系管理员解锁。',
     lockedUntil: '账号已被锁定，请于 {time} 后再试，或联系管理员解锁。',
+    toPortal: '← 网上办事大厅',
     footer: '© {year} 通办 · 开源政务服务平台',
   },
   userMenu: {
