@@ -208,11 +208,14 @@ std::optional<Version> FindVersion(db::Tx& tx, std::int64_t entry_id, int versio
   return v;
 }
 
-std::optional<std::string> VersionElementsText(db::Tx& tx, std::int64_t entry_id, int version_no) {
-  auto row = tx.QueryOne("SELECT elements FROM catalog_versions WHERE entry_id = ? AND version_no = ?",
+std::optional<std::pair<std::string, std::optional<time::Instant>>> VersionElementsText(db::Tx& tx, std::int64_t entry_id,
+                                                                                      int version_no) {
+  auto row = tx.QueryOne("SELECT elements, published_at FROM catalog_versions WHERE entry_id = ? AND version_no = ?",
                          {entry_id, version_no});
   if (!row) return std::nullopt;
-  return row->Text(0);
+  std::optional<time::Instant> published_at;
+  if (auto at = row->OptInt(1)) published_at = time::FromMicros(*at);
+  return std::make_pair(row->Text(0), published_at);
 }
 
 std::vector<Version> ListVersions(db::Tx& tx, std::int64_t entry_id) {

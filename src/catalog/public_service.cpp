@@ -49,18 +49,17 @@ Guide GetGuide(db::Tx& tx, const std::string& code) {
   g.entry = *store::FindEntry(tx, item->entry_id);
   g.base = *store::FindBaseItem(tx, g.entry.base_item_id);
   const int no = *g.entry.published_version_no;
-  g.elements_json = *store::VersionElementsText(tx, g.entry.id, no);
-  for (const auto& v : store::ListVersions(tx, g.entry.id))
-    if (v.version_no == no) g.published_at = v.published_at;
-  const auto elements = nlohmann::json::parse(g.elements_json);
-  if (elements["issues_licence_type"].is_string())
-    g.licence_type = store::FindLicenceTypeByCode(tx, elements["issues_licence_type"].get<std::string>());
+  auto [text, published_at] = *store::VersionElementsText(tx, g.entry.id, no);
+  g.elements = nlohmann::json::parse(text);
+  g.published_at = published_at;
+  if (g.elements["issues_licence_type"].is_string())
+    g.licence_type = store::FindLicenceTypeByCode(tx, g.elements["issues_licence_type"].get<std::string>());
   return g;
 }
 
 void ValidateForm(db::Tx& tx, const std::string& code, const nlohmann::json& data) {
   const Guide guide = GetGuide(tx, code);
-  const auto form = nlohmann::json::parse(guide.elements_json)["form_schema"];
+  const auto& form = guide.elements["form_schema"];
   const auto violations = Forms().Get(form)->Validate(data);
   if (!violations.empty()) throw schema::ToError(violations);
 }

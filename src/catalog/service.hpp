@@ -114,7 +114,7 @@ struct Guide {
   PublicItem item;
   Entry entry;
   BaseItem base;
-  std::string elements_json;        // the published version's elements, as stored
+  nlohmann::json elements;          // the published version's elements, as stored
   std::optional<time::Instant> published_at;
   std::optional<LicenceType> licence_type;
 };

@@ -80,12 +80,12 @@ std::vector<BaseItem> ListBaseItems(db::Tx& tx, const BaseItemFilter& filter, co
   db::Params params;
   if (!filter.q.empty()) {
     where += " AND (b.code LIKE ? ESCAPE '\\' OR b.name LIKE ? ESCAPE '\\')";
-    params.push_back(LikeContains(filter.q));
-    params.push_back(LikeContains(filter.q));
+    params.emplace_back(LikeContains(filter.q));
+    params.emplace_back(LikeContains(filter.q));
   }
   if (!filter.power_type.empty()) {
     where += " AND b.power_type = ?";
-    params.push_back(filter.power_type);
+    params.emplace_back(filter.power_type);
   }
   *total = tx.QueryOne("SELECT COUNT(*) FROM catalog_base_items b" + where, params)->Int(0);
   const std::string sql =
@@ -126,7 +126,8 @@ std::vector<LicenceType> ListLicenceTypes(db::Tx& tx, const std::string& q, cons
   db::Params params;
   if (!q.empty()) {
     where = " WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'";
-    params = {LikeContains(q), LikeContains(q)};
+    params.emplace_back(LikeContains(q));
+    params.emplace_back(LikeContains(q));
   }
   *total = tx.QueryOne("SELECT COUNT(*) FROM catalog_licence_types" + where, params)->Int(0);
   std::vector<LicenceType> out;

@@ -58,8 +58,10 @@ void UpdateDraft(db::Tx& tx, std::int64_t entry_id, int version_no, const Elemen
 void SetVersionState(db::Tx& tx, std::int64_t entry_id, int version_no, const std::string& from_state,
                      const std::string& to_state, time::Instant now);
 std::optional<Version> FindVersion(db::Tx& tx, std::int64_t entry_id, int version_no);
-// The stored elements JSON text of a version (for answers that need no parsing); nullopt on a miss.
-std::optional<std::string> VersionElementsText(db::Tx& tx, std::int64_t entry_id, int version_no);
+// The stored elements JSON text of a version and when it was published (for answers that need
+// no model); nullopt on a miss.
+std::optional<std::pair<std::string, std::optional<time::Instant>>> VersionElementsText(db::Tx& tx, std::int64_t entry_id,
+                                                                                      int version_no);
 // Newest first, without elements.
 std::vector<Version> ListVersions(db::Tx& tx, std::int64_t entry_id);
 

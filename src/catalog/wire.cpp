@@ -127,7 +127,7 @@ nlohmann::json ToJson(const PublicItem& p, const DepartmentDirectory& department
 }
 
 nlohmann::json ToJson(const Guide& g, const DepartmentDirectory& departments) {
-  nlohmann::json j = nlohmann::json::parse(g.elements_json);
+  nlohmann::json j = g.elements;
   j["code"] = g.entry.code;
   j["base_code"] = g.base.code;
   j["name"] = g.base.name;
