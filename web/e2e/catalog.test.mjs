@@ -315,6 +315,46 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     await context.close()
   })
 
+  test('a credit code failing only its check character is imported flagged 待核实, and the export carries it', async () => {
+    const code = unique('E2E-CC-')
+    const csv = [
+      '实施部门,权力类型,事项名称,事项编码,设定依据,实施主体统一社会信用代码',
+      `青岛市市场监督管理局,行政许可,e2e 待核实事项,${code},《测试条例》第一条,91350100M000100Y44`,
+    ].join('\n')
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await page.goto(`${target.url}/catalog/lists?kind=power`)
+    await page.locator('.el-table__body-wrapper tr').first().waitFor()
+    await page.getByTestId('lists-import').click()
+    const dialog = page.getByRole('dialog', { name: /导入/ })
+    await dialog.locator('#list-import-file').setInputFiles({ name: 'power.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    await dialog.getByTestId('import-check').click()
+    const report = dialog.getByTestId('import-report')
+    await report.waitFor()
+    const rows = await report.locator('.el-table__body tr').allInnerTexts()
+    assert.equal(rows.length, 1)
+    assert.match(rows[0], /^2\s+待核实/, `line 2 is a warning, not an error: ${rows[0]}`)
+    assert.equal(await dialog.getByTestId('import-run').isDisabled(), false, 'warnings alone do not stop the import')
+    await dialog.getByTestId('import-run').click()
+    await dialog.getByTestId('import-result').waitFor()
+    await dialog.getByRole('button', { name: '关闭', exact: true }).last().click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.locator('#lists-search-q').fill(code)
+    await page.getByRole('button', { name: '搜索' }).click()
+    const row = page.locator('.el-table__body-wrapper tr', { hasText: code })
+    await row.waitFor()
+    await page.locator('.el-table__body tr', { hasText: '待核实' }).first().waitFor()
+    assert.equal(await page.locator('.el-table__body-wrapper tr').count(), 1)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()])
+    assert.match(download.suggestedFilename(), /^权责清单.*\.csv$/)
+    const path = await download.path()
+    const text = (await import('node:fs')).readFileSync(path, 'utf8')
+    assert.ok(text.includes(code), 'the export has the imported row')
+    await context.close()
+  })
+
   test('the 属地管理 tab answers who is responsible for a matter at a division', async () => {
     const list = await setup.call('GET', '/api/v1/catalog/lists/territorial?size=50')
     const entry = list.body.items.find((e) => /^\d{9}$/.test(String(e.fields.division_code)))
