@@ -52,6 +52,11 @@ Guide GetGuide(db::Tx& tx, const std::string& code) {
   auto [text, published_at] = *store::VersionElementsText(tx, g.entry.id, no);
   g.elements = nlohmann::json::parse(text);
   g.published_at = published_at;
+  // The public cannot look licence types up: name the one each material can be replaced by.
+  for (auto& material : g.elements["materials"])
+    if (material.contains("licence_type_code"))
+      if (auto type = store::FindLicenceTypeByCode(tx, material["licence_type_code"].get<std::string>()))
+        material["licence_type_name"] = type->name;
   if (g.elements["issues_licence_type"].is_string())
     g.licence_type = store::FindLicenceTypeByCode(tx, g.elements["issues_licence_type"].get<std::string>());
   return g;

@@ -94,6 +94,8 @@ test('a guide carries every element and its form reports every error at once', a
   for (const key of ['conditions', 'materials', 'statutory_limit_days', 'committed_limit_days', 'fees', 'visits', 'window_category', 'legal_basis', 'department', 'form_schema', 'workflow'])
     assert.ok(key in guide.body, key);
   assert.ok(guide.body.committed_limit_days <= guide.body.statutory_limit_days);
+  for (const m of guide.body.materials.filter((x) => x.licence_type_code))
+    assert.ok(m.licence_type_name, `material ${m.name} names its licence type`);
   const required = guide.body.form_schema.required ?? [];
   assert.ok(required.length >= 2, 'the demo form has required fields');
   const empty = await anon('POST', `/api/v1/public/items/${encodeURIComponent(code)}/form/validate`, { json: {} });
