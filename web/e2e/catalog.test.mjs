@@ -374,6 +374,28 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     await context.close()
   })
 
+  test('a leader may read the catalogue and its statistics but change nothing', async () => {
+    const { context, page } = await newPage(browser)
+    const requests = []
+    page.on('response', (r) => r.status() === 403 && requests.push(r.url()))
+    await login(page, target.url, { username: 'leader1', password: process.env.TONGBAN_LEADER_PASSWORD ?? 'Tongban@2026' })
+    const menu = page.getByRole('navigation', { name: '主菜单' })
+    for (const name of ['事项管理', '基本目录', '实施清单', '证照目录', '清单管理', '事项统计']) await menu.getByText(name, { exact: true }).waitFor()
+    await menu.getByText('实施清单', { exact: true }).click()
+    await page.locator('.el-table__body-wrapper tr').first().waitFor()
+    assert.equal(await page.getByRole('button', { name: '新增实施清单事项' }).count(), 0)
+    await page.getByRole('button', { name: '详情' }).first().click()
+    const drawer = page.getByRole('dialog', { name: /^查看：/ })
+    await drawer.waitFor()
+    assert.equal(await drawer.getByTestId('item-publish').count(), 0)
+    assert.equal(await drawer.locator('#item-conditions').isDisabled(), true)
+    await page.goto(`${target.url}/catalog/lists`)
+    await page.locator('.el-table__body-wrapper tr').first().waitFor()
+    assert.equal(await page.getByTestId('lists-import').count(), 0)
+    assert.deepEqual(requests, [], 'the pages ask only for what a leader may read')
+    await context.close()
+  })
+
   test('事项统计 shows the server’s figures, and every 事项管理 page passes axe', async () => {
     const stats = await setup.call('GET', '/api/v1/catalog/stats')
     assert.equal(stats.status, 200)

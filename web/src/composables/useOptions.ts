@@ -3,6 +3,7 @@ import { listDepartments, listRoles, type Department, type Role } from '@/api/sy
 import { listLicenceTypes, type LicenceType } from '@/api/catalog'
 import { buildTree } from '@/utils/tree'
 import { localName } from '@/locales'
+import { useUserStore } from '@/stores/user'
 
 /** Departments for pickers (tree select). Quiet when the user may not read them. */
 export function useDepartmentOptions() {
@@ -43,11 +44,13 @@ export function useCatalogDepartments() {
   const list = ref<Department[]>([])
   const tree = computed(() => buildTree(list.value))
   async function load() {
-    try {
-      list.value = (await listDepartments({ silent: true })).items
-      return
-    } catch {
-      // not allowed: fall back to the public list below
+    if (useUserStore().hasPermi('system.department.read')) {
+      try {
+        list.value = (await listDepartments({ silent: true })).items
+        return
+      } catch {
+        // fall back to the public list below
+      }
     }
     try {
       const { getPortalHome } = await import('@/api/portal')

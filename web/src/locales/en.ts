@@ -437,6 +437,12 @@ const en: typeof zhCN = {
       legal: 'Organisations',
       both: 'Either',
     },
+    role: {
+      window_clerk: 'Window clerk',
+      reviewer: 'Reviewer',
+      approver: 'Approver',
+      department_head: 'Department head',
+    },
     changeKind: {
       created: 'Created',
       published: 'Published',
@@ -488,6 +494,8 @@ const en: typeof zhCN = {
     createAndEdit: 'Create and edit',
     edit: 'Edit entry',
     editTitle: 'Edit: {name}',
+    viewTitle: 'View: {name}',
+    viewing: 'Viewing v{n} ({state})',
     editingDraft: 'Editing draft v{n}',
     editingFromPublished: 'Changing published v{n}: saving makes draft v{next}',
     unsaved: 'Unsaved changes',

@@ -435,6 +435,12 @@ export default {
       legal: '法人和其他组织',
       both: '均可',
     },
+    role: {
+      window_clerk: '综合窗口人员',
+      reviewer: '审查人员',
+      approver: '审批人员',
+      department_head: '部门负责人',
+    },
     changeKind: {
       created: '新增',
       published: '发布',
@@ -486,6 +492,8 @@ export default {
     createAndEdit: '创建并编辑',
     edit: '编辑实施清单事项',
     editTitle: '编辑：{name}',
+    viewTitle: '查看：{name}',
+    viewing: '正在查看 v{n}（{state}）',
     editingDraft: '正在编辑草稿 v{n}',
     editingFromPublished: '基于已发布的 v{n} 修改，保存后生成草稿 v{next}',
     unsaved: '有未保存的修改',

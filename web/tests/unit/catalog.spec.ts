@@ -46,6 +46,7 @@ describe('catalogue words', () => {
       ...['created', 'published', 'withdrawn', 'cancelled', 'delegated', 'taken_over'].map(changeKindKey),
       ...['withdraw', 'cancel', 'delegate'].flatMap((a) => [`item.action.${a}`, `item.action.${a}Done`, `item.action.${a}Warning`]),
       ...['idle', 'reading', 'checking', 'checked', 'importing', 'done'].map((s) => `lists.stage.${s}`),
+      ...['window_clerk', 'reviewer', 'approver', 'department_head'].map((r) => `enums.role.${r}`),
     ]
     for (const k of keys) {
       expect(typeof lookup(zhCN, k), k).toBe('string')
