@@ -22,7 +22,7 @@ import {
   levelKey,
 } from '@/views/catalog/shared'
 import { entryActions, lowerDepartments, tabOfPointer } from '@/views/catalog/item/data'
-import { badLines, cellText, formatOfFile, toImportReport } from '@/views/catalog/lists/data'
+import { badLines, cellText, formatOfFile, isFileRefusal, toImportReport } from '@/views/catalog/lists/data'
 import { compression, feeTotal, highlight, pageOf, replaceable } from '@/views/portal/data'
 import { filenameFromDisposition } from '@/utils/request'
 
@@ -130,6 +130,15 @@ describe('list import reports', () => {
     const pointersOnly = toImportReport({ status: 422, errors: [{ pointer: '/rows/7/code', code: 'duplicate', message: '编号重复' }] })
     expect(pointersOnly.errors).toEqual([{ line: 7, column: 'code', code: 'duplicate', message: '编号重复' }])
   })
+  it('tells a refusal of the whole file (a bad header) from one of its lines', () => {
+    const header = toImportReport({ status: 422, code: 'catalog.list.bad_header', detail: '表头（第 1 行）有误：缺少必填列“编号”', details: { line: 1 } })
+    expect(isFileRefusal(header)).toBe(true)
+    expect(header.detail).toMatch(/表头/)
+    const lines = toImportReport({ status: 422, details: { errors: [{ line: 3, column: 'code', code: 'required', message: 'x' }] } })
+    expect(isFileRefusal(lines)).toBe(false)
+    expect(isFileRefusal(toImportReport({ imported: 0, rejected: 0, errors: [], warnings: [] }))).toBe(false)
+  })
+
   it('knows the two file formats by name', () => {
     expect(formatOfFile('清单.XLSX')).toBe('xlsx')
     expect(formatOfFile('a.csv')).toBe('csv')

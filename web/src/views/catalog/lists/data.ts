@@ -133,3 +133,11 @@ export function toImportReport(answer: ImportReport | Problem): ImportReport & {
 export function badLines(r: ImportReport): number[] {
   return [...new Set(r.errors.map((e) => e.line))].sort((a, b) => a - b)
 }
+
+/**
+ * A refusal that is about the whole file, not its lines (a bad header, an unreadable file): shown
+ * as one message, never as a report of zero bad lines.
+ */
+export function isFileRefusal(r: ReturnType<typeof toImportReport>): boolean {
+  return r.refused && r.errors.every((e) => e.line === 0)
+}
