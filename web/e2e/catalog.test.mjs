@@ -360,6 +360,34 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     await context.close()
   })
 
+  test('an exported XLSX reads back through the import check: every line is already on the list', async () => {
+    const listed = await setup.call('GET', '/api/v1/catalog/lists/lighter_penalty?size=1')
+    const { context, page } = await newPage(browser)
+    await login(page, target.url)
+    await page.goto(`${target.url}/catalog/lists?kind=lighter_penalty`)
+    await page.locator('.el-table__body-wrapper tr').first().waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()])
+    assert.match(download.suggestedFilename(), /^减轻处罚清单.*\.xlsx$/)
+    const bytes = (await import('node:fs')).readFileSync(await download.path())
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX is a zip')
+
+    await page.getByTestId('lists-import').click()
+    const dialog = page.getByRole('dialog', { name: /导入/ })
+    await dialog.locator('#list-import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes })
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/lists/lighter_penalty/import') && r.url().includes('format=xlsx')),
+      dialog.getByTestId('import-check').click(),
+    ])
+    assert.equal(res.status(), 200)
+    const report = dialog.getByTestId('import-report')
+    await report.waitFor()
+    const rows = await report.locator('.el-table__body tr').allInnerTexts()
+    assert.equal(rows.length, listed.body.total, 'one line per entry, each a duplicate')
+    assert.match(rows[0], /^2\s/)
+    assert.equal(await dialog.getByTestId('import-run').isDisabled(), true)
+    await context.close()
+  })
+
   test('the 属地管理 tab answers who is responsible for a matter at a division', async () => {
     const list = await setup.call('GET', '/api/v1/catalog/lists/territorial?size=50')
     const entry = list.body.items.find((e) => /^\d{9}$/.test(String(e.fields.division_code)))
