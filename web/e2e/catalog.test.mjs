@@ -44,9 +44,22 @@ async function openEntryRow(page, code) {
   return row
 }
 
-/** The row's action buttons live in the fixed right column, a table of its own. */
-function actionsOf(page, index = 0) {
-  return page.locator('.el-table__fixed-right .el-table__body tr, .el-table-fixed-column--right').nth(index)
+/**
+ * Picks the node named `name` in an Element Plus tree-select opened from `input`, waiting out the
+ * popper's opening transition (a click during it can be lost), and checks that it took.
+ */
+async function pickTreeNode(page, input, name) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click()
+    const node = page.locator('.el-tree-select__popper:visible').getByText(name, { exact: true })
+    await node.waitFor()
+    await page.waitForTimeout(300)
+    await node.click()
+    await page.waitForTimeout(200)
+    const wrapper = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " el-select__wrapper ")][1]')
+    if ((await wrapper.innerText()).includes(name)) return
+  }
+  assert.fail(`could not pick ${name}`)
 }
 
 describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
@@ -117,8 +130,7 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     // the conditions come from the published sibling
     await dialog.getByText(/其余要素复制自/).waitFor()
     assert.ok((await dialog.locator('#item-create-conditions').inputValue()).length > 0)
-    await dialog.locator('#item-create-department').click()
-    await page.locator('.el-tree-select__popper:visible').getByText('崂山区', { exact: true }).click()
+    await pickTreeNode(page, dialog.locator('#item-create-department'), '崂山区')
     const code = unique('E2E-N-')
     await dialog.locator('#item-create-code').fill(code)
     await shot(page, 'catalog-item-create')
@@ -244,7 +256,8 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     const tree = page.locator('.el-tree-select__popper:visible')
     await tree.getByText(district.name, { exact: true }).waitFor()
     assert.equal(await tree.getByText('青岛市公安局', { exact: true }).count(), 0, 'no other city department')
-    await tree.getByText(district.name, { exact: true }).click()
+    await page.keyboard.press('Escape')
+    await pickTreeNode(page, dialog.locator('#action-department'), district.name)
     await dialog.locator('#action-code').fill(`${code}-370211`)
     await dialog.locator('#action-reason').fill('e2e：按属地下放')
     await shot(page, 'catalog-item-delegate')
