@@ -126,7 +126,10 @@ describe('事项管理 (needs the API)', { skip: needsBackend }, () => {
     const dialog = page.getByRole('dialog', { name: '新增实施清单事项' })
     await dialog.waitFor()
     await dialog.locator('#item-create-base').fill('食品经营许可')
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `（${model.base_code}）` }).first().click()
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: `（${model.base_code}）` }).first()
+    await option.waitFor()
+    await page.waitForTimeout(300) // let the dropdown finish opening
+    await option.click()
     // the conditions come from the published sibling
     await dialog.getByText(/其余要素复制自/).waitFor()
     assert.ok((await dialog.locator('#item-create-conditions').inputValue()).length > 0)
