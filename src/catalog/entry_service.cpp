@@ -177,6 +177,7 @@ EntryDetail CreateEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor
                                {{"/department_id", "level", "部门层级与事项实施层级不符", "The department's level is not one the item names"}});
   CheckNewCode(tx, input.code);
   CheckElementsAgainstCatalogue(tx, input.elements, "/elements");
+  const std::string on = EffectiveOn(now, input.created_on);
 
   Entry entry;
   entry.code = input.code;
@@ -185,7 +186,7 @@ EntryDetail CreateEntry(db::Tx& tx, time::Instant now, const audit::Actor& actor
   entry.division_code = department->division_code;
   entry.level = level;
   entry.status = "active";
-  entry.handled_since = time::ShanghaiDate(now);
+  entry.handled_since = on;
   entry.latest_version_no = 1;
   entry.created_at = entry.updated_at = now;
   entry.id = store::InsertEntry(tx, entry);

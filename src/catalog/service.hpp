@@ -56,6 +56,9 @@ struct EntryInput {
   std::string code;
   std::int64_t department_id = 0;
   Elements elements;
+  // The date the entry is recorded as created (YYYY-MM-DD, not after today; default today): a
+  // catalogue loaded from an existing system keeps its history.
+  std::optional<std::string> created_on;
 };
 struct EntryDetail {
   Entry entry;

@@ -84,9 +84,12 @@ void LoadEntries(DemoContext& ctx, const nlohmann::json& entries, const std::map
     } catch (const Error& error) {
       throw std::runtime_error("demo catalogue: entry " + code + ": " + error.message_en());
     }
+    // Publication dates spread over the past year and a half, each entry created a week before.
+    const std::int64_t days_ago = 30 + (n++ * 37) % 520;
+    input.created_on = DaysAgo(ctx, days_ago + 7);
     const auto made = catalog::CreateEntry(ctx.tx, ctx.now, ctx.actor, std::nullopt, input);
     if (e.value("published", true))
-      catalog::Publish(ctx.tx, ctx.now, ctx.actor, std::nullopt, made.entry.id, DaysAgo(ctx, 30 + (n++ * 37) % 520));
+      catalog::Publish(ctx.tx, ctx.now, ctx.actor, std::nullopt, made.entry.id, DaysAgo(ctx, days_ago));
   }
 }
 

@@ -271,6 +271,17 @@ TEST_P(CatalogServiceTest, SearchFindsOneTwoAndLongerWordsRankingNameHitsFirst) 
   EXPECT_EQ(Search("\"食品\" OR x*").size(), 0u) << "syntax is never passed through";
 }
 
+TEST_P(CatalogServiceTest, AnEntryLoadedFromAnExistingSystemKeepsItsCreationDate) {
+  db::Tx tx = db().Begin(db::TxMode::kWrite);
+  EntryInput input{base_, "OLD-1", city_, FoodElements(), std::string("2025-06-01")};
+  const auto made = CreateEntry(tx, kT0, actor_, std::nullopt, input);
+  EXPECT_EQ(made.entry.handled_since, "2025-06-01");
+  EXPECT_EQ(made.changes.at(0).effective_on, "2025-06-01");
+  input.code = "OLD-2";
+  input.created_on = "2099-01-01";
+  EXPECT_EQ(ErrorCode([&] { CreateEntry(tx, kT0, actor_, std::nullopt, input); }), "input.invalid") << "not in the future";
+}
+
 TEST_P(CatalogServiceTest, StatisticsCompressionAndShares) {
   PublishNow(Create("S-1", city_, FoodElements(20, 5)).entry.id);
   PublishNow(Create("S-2", district_, FoodElements(20, 1)).entry.id);
