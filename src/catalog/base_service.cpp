@@ -14,16 +14,6 @@ bool Contains(const std::vector<std::string>& values, const std::string& v) {
   return std::find(values.begin(), values.end(), v) != values.end();
 }
 
-// The code shape both base items and licence types share: letters, digits and - . _, as the
-// national catalogue and our demo codes use.
-bool IsCatalogueCode(const std::string& code) {
-  if (code.empty() || code.size() > 64) return false;
-  return std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_' ||
-           c == '.';
-  });
-}
-
 void CheckBaseItem(const BaseItem& b, bool creating) {
   http::BodyReader in(nlohmann::json::object());
   if (creating && !IsCatalogueCode(b.code))

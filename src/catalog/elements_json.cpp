@@ -87,13 +87,17 @@ WorkflowStep ReadStep(http::BodyReader& in) {
   return s;
 }
 
-void ReadFormSchema(http::BodyReader& in, Elements& e) {
+void ReadFormSchema(http::BodyReader& in, Elements& e, bool compile) {
   if (!in.Has("form_schema")) return;
   const auto& schema = in.body()["form_schema"];
   const std::string pointer = in.pointer() + "/form_schema";
   if (!schema.is_object() || schema.value("type", nlohmann::json()) != "object") {
     in.FailAt(pointer, "type", "申请表单应为根类型为 object 的 JSON Schema",
               "The application form must be a JSON Schema whose root type is object");
+    return;
+  }
+  if (!compile) {
+    e.form_schema = schema;
     return;
   }
   try {
@@ -150,7 +154,7 @@ const std::vector<std::string>& StatutorySuspensions() {
   return kReasons;
 }
 
-Elements ReadElements(http::BodyReader& in) {
+Elements ReadElements(http::BodyReader& in, bool compile_form) {
   Elements e;
   e.conditions = in.String("conditions", 1, kLongText);
   e.materials = ReadArray<Material>(in, "materials", kMaxMaterials, ReadMaterial);
@@ -170,7 +174,7 @@ Elements ReadElements(http::BodyReader& in) {
   e.service_address = in.OptString("service_address", 300).value_or("");
   e.service_hours = in.OptString("service_hours", 200).value_or("");
   e.consult_phone = in.OptString("consult_phone", 50).value_or("");
-  ReadFormSchema(in, e);
+  ReadFormSchema(in, e, compile_form);
   ReadWorkflow(in, e);
   if (in.Has("instant_rules")) e.instant_rules = in.body()["instant_rules"];
   e.promise_eligible = in.Bool("promise_eligible", false);
@@ -214,7 +218,7 @@ nlohmann::json ElementsToJson(const Elements& e) {
 
 Elements ElementsFromStored(const std::string& text) {
   http::BodyReader in(nlohmann::json::parse(text), "");
-  Elements e = ReadElements(in);
+  Elements e = ReadElements(in, false);
   try {
     in.Check();
   } catch (const Error& error) {

@@ -13,7 +13,9 @@ namespace tongban::catalog {
 
 // Reads the elements object `reader` wraps, adding each problem to `reader` (pointers below its
 // prefix). Returns what could be read; callers Check() the reader before trusting it.
-Elements ReadElements(http::BodyReader& reader);
+// `compile_form` false skips compiling the form schema, for documents the store wrote (they were
+// compiled when saved, and compiling costs far more than reading).
+Elements ReadElements(http::BodyReader& reader, bool compile_form = true);
 
 // The canonical JSON of `elements` (what is stored and what the API answers).
 nlohmann::json ElementsToJson(const Elements& elements);

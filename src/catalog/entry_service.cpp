@@ -76,17 +76,7 @@ std::pair<PublicItem, std::string> PublicView(const Entry& entry, const BaseItem
   p.visits = e.visits;
   p.online_depth = e.online_depth;
   // The first line of the conditions, at most 80 characters, for result lists.
-  std::string first = e.conditions.substr(0, e.conditions.find('\n'));
-  std::string snippet;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < first.size() && chars < 80; ++chars) {
-    std::size_t len = 1;
-    const auto b = static_cast<unsigned char>(first[i]);
-    if (b >= 0xF0) len = 4; else if (b >= 0xE0) len = 3; else if (b >= 0xC0) len = 2;
-    snippet += first.substr(i, len);
-    i += len;
-  }
-  p.snippet = snippet;
+  p.snippet = FirstCodePoints(e.conditions.substr(0, e.conditions.find('\n')), 80);
   std::string body = e.conditions + "\n" + departments.NameOf(entry.department_id);
   for (const auto& m : e.materials) body += "\n" + m.name;
   for (const auto& t : base.themes) body += "\n" + t;
@@ -108,12 +98,6 @@ std::optional<Version> DraftOf(db::Tx& tx, const Entry& entry) {
   auto latest = store::FindVersion(tx, entry.id, entry.latest_version_no);
   if (latest && latest->state == "draft") return latest;
   return std::nullopt;
-}
-
-bool IsCatalogueCode(const std::string& code) {
-  return !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_' || c == '.';
-  });
 }
 
 void CheckNewCode(db::Tx& tx, const std::string& code) {

@@ -1,5 +1,7 @@
 #include "catalog/model.hpp"
 
+#include <algorithm>
+
 namespace tongban::catalog {
 
 const std::vector<std::string>& PowerTypes() {
@@ -21,5 +23,11 @@ std::string LevelOfDivision(const std::string& division_code) {
 }
 
 int LevelRank(const std::string& level) { return level == "city" ? 0 : level == "district" ? 1 : 2; }
+
+bool IsCatalogueCode(const std::string& code) {
+  return !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_' || c == '.';
+  });
+}
 
 }  // namespace tongban::catalog

@@ -23,6 +23,9 @@ const std::vector<std::string>& Levels();
 std::string LevelOfDivision(const std::string& division_code);
 // 0 city, 1 district, 2 street; for "lower than".
 int LevelRank(const std::string& level);
+// The shape of every catalogue code (base items, entries, licence types): 1 to 64 letters, digits,
+// - . or _, as the national catalogue and the demo codes use.
+bool IsCatalogueCode(const std::string& code);
 
 // 基本目录事项: the same code and standard elements at every level.
 struct BaseItem {

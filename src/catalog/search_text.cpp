@@ -125,6 +125,12 @@ std::string ShortFormsIn(std::string_view text) {
   return out;
 }
 
+std::string FirstCodePoints(std::string_view text, std::size_t n) {
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < n && end < text.size(); ++i) end += Decode(text, end).length;
+  return std::string(text.substr(0, end));
+}
+
 std::size_t CodePoints(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); i += Decode(text, i).length) ++n;

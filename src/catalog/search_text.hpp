@@ -26,6 +26,9 @@ std::vector<std::string> QueryTerms(std::string_view query, std::size_t max_term
 // search for the short form finds the official wording.
 std::string ShortFormsIn(std::string_view text);
 
+// The first `n` characters (code points) of `text`, never cutting one in half.
+std::string FirstCodePoints(std::string_view text, std::size_t n);
+
 // Characters (code points) in a valid UTF-8 string.
 std::size_t CodePoints(std::string_view text);
 

@@ -40,6 +40,11 @@ TEST(ShortFormsIn, NamesTheShortFormsOfOfficialWording) {
   EXPECT_EQ(ShortFormsIn("食品经营许可"), "");
 }
 
+TEST(FirstCodePoints, NeverCutsACharacter) {
+  EXPECT_EQ(FirstCodePoints("食品经营许可", 2), "食品");
+  EXPECT_EQ(FirstCodePoints("ab", 5), "ab");
+}
+
 TEST(CodePoints, CountsCharactersNotBytes) {
   EXPECT_EQ(CodePoints("食品"), 2u);
   EXPECT_EQ(CodePoints("a食"), 2u);
