@@ -268,3 +268,25 @@ export function setCalendarDay(year: number, date: string, body: { kind: DayKind
 export function clearCalendarDay(year: number, date: string) {
   return http.del<void>(`/api/v1/system/calendar/${year}/days/${date}`)
 }
+
+// ---- applicants --------------------------------------------------------------------------------
+
+/** A registered applicant (申请人), natural or legal person; the ID number comes masked. */
+export interface Applicant {
+  id: number
+  user_id: number
+  username: string
+  kind: 'natural' | 'legal'
+  name: string
+  id_number_masked: string
+  credit_code: string | null
+  verified: boolean
+  verified_at: string | null
+  verified_by: string | null
+  created_at: string
+}
+
+/** GET /api/v1/system/applicants (identity.applicant.read). */
+export function listApplicants(query: PageQuery & { verified?: boolean }, opts?: { silent?: boolean }) {
+  return http.get<Page<Applicant>>('/api/v1/system/applicants', query, opts)
+}

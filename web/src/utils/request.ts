@@ -242,15 +242,74 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
   }
   const data = await parseBody(res)
   if (res.ok || opts.acceptStatus?.includes(res.status)) return data as T
+  throw failure(res.status, data, opts)
+}
 
+/** The ApiError of an error answer; shows it (unless silent) or reports the 401. */
+function failure(status: number, data: unknown, opts: Pick<RequestOptions, 'silent' | 'skipAuthRedirect'>): ApiError {
   const problem: Problem | null = data && typeof data === 'object' ? (data as Problem) : null
-  const err = new ApiError(res.status, problem, problemSummary(problem, res.status))
-  if (res.status === 401 && !opts.skipAuthRedirect) {
+  const err = new ApiError(status, problem, problemSummary(problem, status))
+  if (status === 401 && !opts.skipAuthRedirect) {
     config.onUnauthorized()
-    throw err
+    return err
   }
   if (!opts.silent) showError(err)
-  throw err
+  return err
+}
+
+/** Progress of a file being sent: bytes sent so far and in all. */
+export interface UploadProgress {
+  loaded: number
+  total: number
+}
+
+/**
+ * Sends a file as the raw body (PUT by default), reporting how much has gone. `fetch` cannot tell
+ * how much of a request body has been sent (streamed uploads need HTTP/2), so this one call uses
+ * XMLHttpRequest — with the same headers, CSRF token, errors and 401 handling as `request`.
+ */
+export function sendFile<T>(
+  url: string,
+  file: Blob,
+  opts: Pick<RequestOptions, 'params' | 'silent' | 'signal'> & { method?: string; type?: string; onProgress?: (p: UploadProgress) => void } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open(opts.method ?? 'PUT', buildUrl(url, opts.params))
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json;q=0.9')
+    xhr.setRequestHeader('Accept-Language', currentLocale())
+    xhr.setRequestHeader('Content-Type', opts.type || file.type || 'application/octet-stream')
+    const token = config.csrfToken()
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token)
+    xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size })
+    xhr.onload = () => {
+      const type = xhr.getResponseHeader('content-type') ?? ''
+      let data: unknown = xhr.responseText || undefined
+      if (typeof data === 'string' && type.includes('json')) {
+        try {
+          data = JSON.parse(data)
+        } catch {
+          // keep the text
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T)
+      else reject(failure(xhr.status, data, opts))
+    }
+    xhr.onerror = () => {
+      const err = new ApiError(0, null, t('error.network'))
+      if (!opts.silent) showError(err)
+      reject(err)
+    }
+    xhr.onabort = () => reject(new DOMException('upload aborted', 'AbortError'))
+    if (opts.signal) {
+      if (opts.signal.aborted) {
+        reject(new DOMException('upload aborted', 'AbortError'))
+        return
+      }
+      opts.signal.addEventListener('abort', () => xhr.abort(), { once: true })
+    }
+    xhr.send(file)
+  })
 }
 
 export const http = {
