@@ -1,6 +1,7 @@
 import {
   Avatar,
   Calendar,
+  Checked,
   Collection,
   DataAnalysis,
   Document,
@@ -12,9 +13,13 @@ import {
   OfficeBuilding,
   Operation,
   Postcard,
+  Search,
   Setting,
+  Stamp,
   Tickets,
+  Timer,
   User,
+  Warning,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
@@ -22,6 +27,7 @@ import type { Component } from 'vue'
 export const menuIcons: Record<string, Component> = {
   Avatar,
   Calendar,
+  Checked,
   Collection,
   DataAnalysis,
   Document,
@@ -33,7 +39,11 @@ export const menuIcons: Record<string, Component> = {
   OfficeBuilding,
   Operation,
   Postcard,
+  Search,
   Setting,
+  Stamp,
   Tickets,
+  Timer,
   User,
+  Warning,
 }

@@ -120,6 +120,72 @@ export const layoutChildren: RouteRecordRaw[] = [
     ],
   },
   {
+    // 办件管理: the window, the review, the hall supervisor's confirmations, the search and the clocks.
+    path: 'cases',
+    name: 'cases',
+    redirect: { name: 'cases-all' },
+    meta: {
+      title: 'menu.cases',
+      icon: 'Stamp',
+      permission: ['cases.case.accept', 'cases.case.review', 'cases.case.approve', 'cases.case.extend', 'cases.case.suspend', 'cases.case.confirm_refusal', 'cases.case.read'],
+    },
+    children: [
+      {
+        path: 'queue',
+        name: 'cases-queue',
+        component: () => import('@/views/cases/list.vue'),
+        props: { view: 'queue', title: 'menu.caseQueue', intro: 'cases.queueIntro' },
+        meta: { title: 'menu.caseQueue', icon: 'Tickets', permission: 'cases.case.accept' },
+      },
+      {
+        path: 'window-apply',
+        name: 'case-window-apply',
+        component: () => import('@/views/cases/window-apply.vue'),
+        meta: { title: 'cases.windowApply', permission: 'cases.case.accept', hidden: true },
+      },
+      {
+        path: 'inbox',
+        name: 'cases-inbox',
+        component: () => import('@/views/cases/list.vue'),
+        props: { view: 'inbox', title: 'menu.caseInbox', intro: 'cases.inboxIntro' },
+        meta: { title: 'menu.caseInbox', icon: 'Checked', permission: ['cases.case.review', 'cases.case.approve', 'cases.case.extend', 'cases.case.suspend'] },
+      },
+      {
+        path: 'refusals',
+        name: 'cases-refusals',
+        component: () => import('@/views/cases/list.vue'),
+        props: { view: 'queue', state: 'refusal_pending', title: 'menu.caseRefusals', intro: 'cases.refusalsIntro' },
+        meta: { title: 'menu.caseRefusals', icon: 'Warning', permission: 'cases.case.confirm_refusal' },
+      },
+      {
+        path: 'all',
+        name: 'cases-all',
+        component: () => import('@/views/cases/list.vue'),
+        props: { view: 'all', title: 'menu.caseAll' },
+        meta: { title: 'menu.caseAll', icon: 'Search', permission: 'cases.case.read' },
+      },
+      {
+        path: 'supervision',
+        name: 'cases-supervision',
+        component: () => import('@/views/cases/supervision/index.vue'),
+        meta: { title: 'menu.caseSupervision', icon: 'Timer', permission: 'cases.case.read' },
+      },
+      {
+        path: ':id(\\d+)',
+        name: 'case-detail',
+        component: () => import('@/views/cases/detail.vue'),
+        meta: { title: 'cases.detailTitle', permission: 'cases.case.read', hidden: true },
+      },
+    ],
+  },
+  {
+    // 消息中心 of staff (the bell in the navbar); every logged-in user has one.
+    path: 'messages',
+    name: 'messages',
+    component: () => import('@/views/messages/index.vue'),
+    meta: { title: 'messages.title', hidden: true },
+  },
+  {
     path: '403',
     name: 'forbidden',
     component: () => import('@/views/error/403.vue'),
@@ -170,11 +236,43 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'portal.lists', public: true },
       },
       {
-        // 在线申办: the cases module builds it; until then it asks for a login and says it is coming.
+        // 在线申办: public, so the page itself sends a visitor to log in and back.
         path: 'apply/:code',
         name: 'portal-apply',
         component: () => import('@/views/portal/apply.vue'),
         meta: { title: 'portal.applyOnline', public: true },
+      },
+      {
+        path: 'cases',
+        name: 'portal-cases',
+        component: () => import('@/views/portal/cases/index.vue'),
+        meta: { title: 'cases.mine.title', public: false, permission: 'cases.case.read' },
+      },
+      {
+        path: 'cases/:id(\\d+)',
+        name: 'portal-case',
+        component: () => import('@/views/portal/cases/detail.vue'),
+        meta: { title: 'cases.progressTitle', public: false, permission: 'cases.case.read' },
+      },
+      {
+        path: 'messages',
+        name: 'portal-messages',
+        component: () => import('@/views/portal/messages.vue'),
+        meta: { title: 'messages.title', public: false },
+      },
+    ],
+  },
+  {
+    // 文书核验: where the QR code on every notice leads (no login).
+    path: '/verify',
+    component: PortalLayout,
+    meta: { public: true },
+    children: [
+      {
+        path: ':code',
+        name: 'verify',
+        component: () => import('@/views/portal/verify.vue'),
+        meta: { title: 'verify.title', public: true },
       },
     ],
   },
