@@ -72,7 +72,28 @@ export type ClockKind = 'acceptance' | 'decision' | 'delivery' | 'deficiency' | 
 export type ClockState = 'running' | 'suspended' | 'stopped'
 export type DeliveryMethod = 'pickup' | 'mail' | 'electronic'
 export const kDeliveryMethods: readonly DeliveryMethod[] = ['pickup', 'mail', 'electronic']
-export type DocumentKind = 'acceptance_notice' | 'supplement_notice' | 'rejection_notice' | 'decision' | string
+export type DocumentKind =
+  | 'acceptance_notice'
+  | 'deficiency_notice'
+  | 'supplement_notice'
+  | 'rejection_notice'
+  | 'decision_approved'
+  | 'decision_denied'
+  | 'suspension_notice'
+  | 'extension_notice'
+  | 'termination_notice'
+  | string
+export const kDocumentKinds = [
+  'acceptance_notice',
+  'deficiency_notice',
+  'supplement_notice',
+  'rejection_notice',
+  'decision_approved',
+  'decision_denied',
+  'suspension_notice',
+  'extension_notice',
+  'termination_notice',
+] as const
 export type StepKind = 'acceptance' | 'review' | 'issue' | string
 
 /** Statutory reasons a clock may stop for (行政许可法 art. 45); an item may list its own too. */
@@ -85,32 +106,37 @@ export const kMaterialTypes = ['application/pdf', 'image/png', 'image/jpeg'] as 
 
 // ---- shapes ------------------------------------------------------------------------------------
 
+/**
+ * A case's deadline: the clock running now (or the last one stopped), as the lists and the detail
+ * send it. `days_left` counts working days; `colour` follows `cases.warn_days`.
+ */
 export interface Deadline {
   due_on: string | null
   days_left: number | null
   colour: Colour | null
+  kind?: ClockKind
+  state?: ClockState
 }
 
 /** One row of a case list. */
 export interface CaseSummary {
   id: number
   number: string
+  parent_id: number | null
+  version: number
   state: CaseState
-  state_zh?: string
-  state_en?: string
+  state_zh: string
+  state_en: string
   channel: Channel
-  item_code: string
-  item_name: string
-  department_id: number | null
-  department_name: string
-  hall_id?: number | null
-  hall_name?: string | null
-  applicant_name: string
-  step_name?: string | null
-  deadline: Deadline | null
+  item: { code: string; name: string; version_no: number }
+  department: { id: number; name: string }
+  applicant: { id: number; name: string }
+  /** The role the step in hand names ('' outside review). */
+  step_role: string
+  deadline: Clock | null
   created_at: string
   submitted_at: string | null
-  updated_at?: string | null
+  updated_at: string
 }
 
 export interface MaterialVersion {
@@ -138,6 +164,7 @@ export interface CaseMaterial {
 export interface Clock {
   id: number
   kind: ClockKind
+  parent_id: number | null
   started_on: string
   limit_days: number
   due_on: string
@@ -146,6 +173,8 @@ export interface Clock {
   state: ClockState
   suspended_days: number
   extended_days: number
+  stopped_on: string | null
+  overdue: boolean
   days_left: number | null
   colour: Colour | null
 }
@@ -154,6 +183,7 @@ export interface CaseStep {
   index: number
   name: string
   role: string
+  days?: number
   kind: StepKind
 }
 
@@ -186,24 +216,27 @@ export interface CaseDetail {
   state_en: string
   version: number
   channel: Channel
-  item: { code: string; name: string; version_no: number; immediate: boolean }
+  item: { code: string; name: string; version_no: number; immediate: boolean; committed_limit_days?: number; statutory_limit_days?: number }
   department: { id: number; name: string } | null
   hall: { id: number; name: string } | null
-  applicant: { id: number; name: string; kind: 'natural' | 'legal' | string; id_number_masked: string } | null
+  applicant: { id: number; name: string; kind: 'natural' | 'legal' | string; id_number_masked: string; credit_code?: string | null } | null
   helper: { id: number; name: string } | null
   form: Record<string, unknown>
   form_schema: JsonSchema
-  step: { index: number; name: string; role: string; is_decision: boolean } | null
+  step: { index: number; name: string; role: string; is_decision: boolean; kind?: StepKind } | null
   steps: CaseStep[]
+  /** Reasons this item allows a suspension for, beside the statutory ones. */
+  suspension_reasons?: string[]
   materials: CaseMaterial[]
   clocks: Clock[]
   deadline: Deadline | null
-  deficiency: { materials: number[]; promised_on: string } | null
-  pending_refusal: { reason: string; legal_basis: string; proposed_by: string } | null
-  extension: { requested: boolean; approved: boolean; reason: string } | null
-  suspension: { reason_code: string; from: string; days: number } | null
-  delivery: { method: DeliveryMethod; tracking_number: string | null } | null
-  decision: { result: 'approved' | 'denied' | string; reason: string; at: string } | null
+  deficiency: { materials: number[]; promised_on: string; note?: string } | null
+  pending_refusal: { reason: string; legal_basis: string; proposed_by: string; proposed_at?: string } | null
+  /** An extension asked for (approved or not); null when none was asked. */
+  extension: { reason: string; approved: boolean; requested_by?: string; requested_at?: string; approved_by?: string; due_on?: string } | null
+  suspension: { reason_code: string; reason?: string; from: string; days: number; note?: string } | null
+  delivery: { method: DeliveryMethod; tracking_number: string | null; by?: string; at?: string } | null
+  decision: { result: 'approved' | 'denied' | string; reason?: string; opinion?: string; legal_basis?: string; by?: string; at: string } | null
   documents: CaseDocument[]
   events: CaseEvent[]
   actions: CaseAction[]
@@ -211,13 +244,15 @@ export interface CaseDetail {
   submitted_at: string | null
   accepted_at: string | null
   decided_at: string | null
+  closed_at?: string | null
 }
 
 export type CaseView = 'mine' | 'queue' | 'inbox' | 'all'
 
 export interface CaseQuery extends PageQuery {
   view: CaseView
-  state?: CaseState
+  /** One state, or several joined by commas. */
+  state?: CaseState | string
   colour?: Colour
   q?: string
   department_id?: number
@@ -248,8 +283,11 @@ export interface ActionBody {
 
 // ---- cases -------------------------------------------------------------------------------------
 
-/** POST /api/v1/cases (cases.case.apply): a draft; `applicant_id` when a clerk or helper applies. */
-export function createCase(body: { item_code: string; form: Record<string, unknown>; applicant_id?: number }, opts?: Pick<RequestOptions, 'silent'>) {
+/**
+ * POST /api/v1/cases (cases.case.apply): a draft; `applicant_id` when a clerk or helper applies;
+ * `submit: true` submits it at once.
+ */
+export function createCase(body: { item_code: string; form: Record<string, unknown>; applicant_id?: number; submit?: boolean }, opts?: Pick<RequestOptions, 'silent'>) {
   return http.post<CaseDetail>('/api/v1/cases', body, opts)
 }
 /** GET /api/v1/cases (cases.case.read): one of the four views. */
@@ -260,7 +298,7 @@ export function listCases(query: CaseQuery) {
 export function getCase(id: number, opts?: Pick<RequestOptions, 'silent'>) {
   return http.get<CaseDetail>(`/api/v1/cases/${id}`, undefined, opts)
 }
-/** PUT /api/v1/cases/{id}/form (cases.case.apply), while draft or supplement_requested. */
+/** PUT /api/v1/cases/{id}/form (cases.case.apply), while draft or supplement_requested → the detail. */
 export function updateCaseForm(id: number, form: Record<string, unknown>, version?: number, opts?: Pick<RequestOptions, 'silent'>) {
   return http.put<CaseDetail>(`/api/v1/cases/${id}/form`, { form, version }, opts)
 }
@@ -276,7 +314,7 @@ export function materialFileUrl(caseId: number, index: number): string {
   return `/api/v1/cases/${caseId}/materials/${index}/file`
 }
 /**
- * PUT …/materials/{index}/file?name=FILENAME with the file as the raw body (PDF, PNG or JPEG, sniffed
+ * PUT …/materials/{index}/file?name=FILENAME (cases.material.upload) with the file as the raw body (PDF, PNG or JPEG, sniffed
  * by the server; at most 10 MiB) → the material with its new version. Reports progress.
  */
 export function uploadMaterial(
@@ -291,7 +329,7 @@ export function uploadMaterial(
 export function downloadMaterial(caseId: number, index: number, version?: number) {
   return http.download(materialFileUrl(caseId, index), { version })
 }
-/** POST …/materials/{index}/check (clerk, reviewer): ok, or faulty with a reason. */
+/** POST …/materials/{index}/check (cases.material.check): ok, or faulty with a reason. */
 export function checkMaterial(caseId: number, index: number, body: { status: 'ok' | 'faulty'; reason?: string }) {
   return http.post<CaseMaterial>(`/api/v1/cases/${caseId}/materials/${index}/check`, body)
 }
@@ -320,6 +358,9 @@ export interface DeadlineRow {
 export interface DeadlineStats {
   by_department: DeadlineRow[]
   totals: { open: number; yellow: number; red: number; lapses: number }
+  /** The server's today (Shanghai) and its warning days. */
+  today?: string
+  warn_days?: number
 }
 export interface ScanResult {
   accepted_by_lapse: number
@@ -329,11 +370,11 @@ export interface ScanResult {
   overdue: number
 }
 
-/** GET /api/v1/cases/deadline-stats. */
+/** GET /api/v1/cases/deadline-stats (cases.deadline.read). */
 export function getDeadlineStats() {
   return http.get<DeadlineStats>('/api/v1/cases/deadline-stats')
 }
-/** POST /api/v1/cases/deadline-scan: runs the daily job now. */
+/** POST /api/v1/cases/deadline-scan (system.job.edit): runs the daily job now. */
 export function runDeadlineScan() {
   return http.post<ScanResult>('/api/v1/cases/deadline-scan', {})
 }
@@ -358,18 +399,21 @@ export function registerApplicantAtWindow(body: ApplicantRegistration) {
 
 export interface Assistant {
   id: number
-  helper_username: string
-  helper_name?: string
+  applicant_id: number
+  applicant_name: string
+  helper_user_id: number
+  helper_name: string
+  note: string
+  granted_at: string
   expires_on: string
-  scope_note: string
-  created_at?: string
+  revoked_at: string | null
 }
-/** GET /api/v1/cases/assistants: whom the applicant has authorised 帮办代办. */
+/** GET /api/v1/cases/assistants (cases.assistant.manage): whom the applicant has authorised 帮办代办. */
 export function listAssistants() {
   return http.get<{ items: Assistant[] }>('/api/v1/cases/assistants')
 }
 /** POST /api/v1/cases/assistants: records the applicant's consent. */
-export function addAssistant(body: { helper_username: string; expires_on: string; scope_note: string }) {
+export function addAssistant(body: { helper_username: string; expires_on: string; note: string }) {
   return http.post<Assistant>('/api/v1/cases/assistants', body)
 }
 /** DELETE /api/v1/cases/assistants/{id}. */
@@ -379,19 +423,22 @@ export function removeAssistant(id: number) {
 
 // ---- public verification (no login) ------------------------------------------------------------
 
-/** What a document says, as the public verification page shows it. */
+/** What a document says, as the public verification page shows it (a person's name masked). */
 export interface PublicDocument {
   code: string
   kind: DocumentKind
   title: string
+  /** The document's own number (文号). */
+  number: string
+  case_number: string
+  item_name: string
+  department: string
+  applicant: string
   issued_at: string
-  case_number?: string
-  item_name?: string
-  department_name?: string
-  applicant_name?: string
-  sha256?: string
-  summary?: string
-  [extra: string]: unknown
+  paragraphs: string[]
+  list_items: string[]
+  content_sha256: string
+  pdf_sha256: string | null
 }
 
 const quiet = { skipAuthRedirect: true, silent: true }

@@ -7,13 +7,12 @@ import type { Page, PageQuery } from './types'
 
 export interface Message {
   id: number
-  /** What it is about: `supplement_requested`, `accepted`, `deadline_warning`… */
+  /** What it is about: `cases.supplement_notice`, `cases.refusal_pending`… */
   kind: string
   title: string
   body: string
-  case_id: number | null
-  case_number?: string | null
-  document_id?: number | null
+  /** An app path to what it is about (`/portal/cases/12`, `/cases/detail/12`), or ''. */
+  link: string
   created_at: string
   read_at: string | null
 }
@@ -28,13 +27,13 @@ export function listMessages(query: MessageQuery) {
 }
 /** GET /api/v1/messages/unread-count. Quiet: the bell asks in the background. */
 export function unreadCount() {
-  return http.get<{ count: number }>('/api/v1/messages/unread-count', undefined, { silent: true })
+  return http.get<{ unread: number }>('/api/v1/messages/unread-count', undefined, { silent: true })
 }
 /** POST /api/v1/messages/{id}/read. */
 export function markRead(id: number) {
   return http.post<void>(`/api/v1/messages/${id}/read`, {})
 }
-/** POST /api/v1/messages/read-all. */
+/** POST /api/v1/messages/read-all → how many were marked. */
 export function markAllRead() {
-  return http.post<void>('/api/v1/messages/read-all', {})
+  return http.post<{ marked: number }>('/api/v1/messages/read-all', {})
 }

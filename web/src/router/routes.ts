@@ -168,10 +168,11 @@ export const layoutChildren: RouteRecordRaw[] = [
         path: 'supervision',
         name: 'cases-supervision',
         component: () => import('@/views/cases/supervision/index.vue'),
-        meta: { title: 'menu.caseSupervision', icon: 'Timer', permission: 'cases.case.read' },
+        meta: { title: 'menu.caseSupervision', icon: 'Timer', permission: 'cases.deadline.read' },
       },
       {
-        path: ':id(\\d+)',
+        // the messages the server sends staff link here (/cases/detail/12)
+        path: 'detail/:id(\\d+)',
         name: 'case-detail',
         component: () => import('@/views/cases/detail.vue'),
         meta: { title: 'cases.detailTitle', permission: 'cases.case.read', hidden: true },

@@ -17,7 +17,7 @@ export const useMessageStore = defineStore('messages', () => {
 
   async function refresh() {
     try {
-      unread.value = (await unreadCount()).count
+      unread.value = (await unreadCount()).unread
     } catch {
       // not logged in, or the server is away: the bell keeps its last count
     }

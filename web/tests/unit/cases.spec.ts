@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import zhCN from '@/locales/zh-CN'
 import en from '@/locales/en'
 import { i18n, setLocale } from '@/locales'
-import { kCaseActions, kCaseStates, kColours, kDeliveryMethods, kMaxMaterialBytes, type CaseDetail, type CaseMaterial } from '@/api/cases'
+import { kCaseActions, kCaseStates, kColours, kDeliveryMethods, kDocumentKinds, kMaxMaterialBytes, type CaseDetail, type CaseMaterial } from '@/api/cases'
 import {
   actionBody,
   actionKey,
@@ -53,7 +53,7 @@ describe('case words', () => {
       ...kColours.map(colourKey),
       ...['missing', 'submitted', 'ok', 'faulty'].map(materialStatusKey),
       ...['acceptance', 'decision', 'delivery', 'deficiency'].map(clockKindKey),
-      ...['acceptance_notice', 'supplement_notice', 'rejection_notice', 'decision'].map(documentKindKey),
+      ...kDocumentKinds.map(documentKindKey),
       ...kDeliveryMethods.map(deliveryKey),
       ...['online', 'window'].map(channelKey),
       ...['running', 'suspended', 'stopped'].map((s) => `cases.clockState.${s}`),

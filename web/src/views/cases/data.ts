@@ -92,10 +92,11 @@ export function daysLeftText(daysLeft: number | null | undefined, t: T): string 
 
 /** A deadline as its tag shows it: colour, text, and the due date for the tooltip. */
 export function deadlineTag(
-  d: { days_left: number | null; colour: Colour | null; due_on?: string | null } | null | undefined,
+  d: { days_left: number | null; colour: Colour | null; due_on?: string | null; state?: string } | null | undefined,
   t: T,
 ): { type: TagType; text: string; colour: Colour | null; due: string } | null {
-  if (!d || d.days_left === null || d.days_left === undefined) return null
+  // a stopped clock (the case moved on, or is closed) has no days left to show
+  if (!d || d.days_left === null || d.days_left === undefined || d.state === 'stopped') return null
   const colour = d.colour ?? colourOf(d.days_left)
   return { type: colourTagType(colour), text: daysLeftText(d.days_left, t), colour, due: d.due_on ?? '' }
 }
@@ -445,9 +446,9 @@ export function formErrorsOf(errors: readonly { pointer: string; message: string
 
 export const columns: TableColumn<CaseSummary>[] = [
   { prop: 'number', label: 'cases.number', width: 210, slot: true },
-  { prop: 'item_name', label: 'cases.item', minWidth: 180, tooltip: true },
-  { prop: 'applicant_name', label: 'cases.applicant', minWidth: 110, tooltip: true },
-  { prop: 'department_name', label: 'cases.department', minWidth: 150, tooltip: true },
+  { prop: 'item', label: 'cases.item', minWidth: 180, tooltip: true, format: (r) => r.item.name },
+  { prop: 'applicant', label: 'cases.applicant', minWidth: 110, tooltip: true, format: (r) => r.applicant.name },
+  { prop: 'department', label: 'cases.department', minWidth: 150, tooltip: true, format: (r) => r.department.name },
   { prop: 'state', label: 'cases.stateLabel', width: 150, slot: true },
   { prop: 'deadline', label: 'cases.deadline', width: 150, slot: true },
   { prop: 'submitted_at', label: 'cases.submittedAt', width: 165, datetime: true },
