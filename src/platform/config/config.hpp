@@ -28,6 +28,9 @@ struct Config {
   std::string db = "sqlite://var/tongban.db";
   int db_pool_size = 8;
   int db_busy_timeout_ms = 5'000;
+  // Directory for stored files (materials, evidence, generated PDFs), shared by every server;
+  // "" → the bytes are kept in the database. See platform/files/file_store.hpp.
+  std::string storage_dir;
   // Jobs
   bool jobs_enabled = true;
   int job_poll_ms = 500;
