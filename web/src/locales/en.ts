@@ -869,8 +869,6 @@ const en: typeof zhCN = {
     formNote: 'To apply, use “Apply online”.',
     noForm: 'This service has no online form.',
     applyTitle: 'Apply online: {name}',
-    applyComing: 'Online application is coming soon',
-    applyComingDetail: 'For now, prepare the materials the guide lists and apply at the address given; once online application opens you can apply here.',
     backToGuide: 'Back to the guide',
     listKinds: 'Kinds of list',
     searchList: 'Search the list',

@@ -867,8 +867,6 @@ export default {
     formNote: '正式申请请点击“在线申办”。',
     noForm: '该事项没有在线表单。',
     applyTitle: '在线申办：{name}',
-    applyComing: '在线申办即将开通',
-    applyComingDetail: '目前请按办事指南准备材料，到办理地点申请；在线申请开通后可在此提交。',
     backToGuide: '返回办事指南',
     listKinds: '清单类别',
     searchList: '搜索清单',

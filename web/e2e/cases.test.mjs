@@ -1,0 +1,502 @@
+// The whole story of a case (issue 6) against the real server with the demo city (TONGBAN_URL),
+// each person in their own browser: citizen1 applies online for 特种设备使用登记 (青岛市市场监督管理局:
+// 受理 → 审查 → 决定 → 制证出件) and uploads PDFs; window1 in the city hall marks one faulty and asks
+// once for a supplement; citizen1 reads the notice in the message centre, uploads again and
+// resubmits; window1 accepts; reviewer_scjg forwards; approver_scjg approves; window1 issues
+// electronically; citizen1 confirms receipt, sees 已办结, downloads the decision PDF and checks it
+// on the public verification page. Then the applicant's pages at 375 px (with large text) and axe.
+// TONGBAN_SHOTS=<dir> also saves screenshots.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, assertAccessible, hasBackend, horizontalOverflow, launch, needsBackend, newPage, shot, startTarget, submitLogin, viewports } from './lib.mjs'
+
+const kPassword = process.env.TONGBAN_DEMO_PASSWORD ?? 'Tongban@2026'
+/** 特种设备使用登记 of the city's market regulator: two review steps between the window's. */
+const kItemName = '特种设备使用登记'
+const kFaultyReason = '登记表缺少使用单位公章，请盖章后重新上传'
+
+let browser
+let target
+/** What the steps share: the case, and each person's page and CSRF token. */
+const story = { code: '', caseId: 0, number: '', people: {} }
+
+before(async () => {
+  if (!hasBackend && process.env.CI === 'true') throw new Error('TONGBAN_URL is not set: under CI=true the cases tests need the real server')
+  target = await startTarget()
+  browser = await launch()
+})
+after(async () => {
+  for (const p of Object.values(story.people)) await p.context.close().catch(() => {})
+  await browser?.close()
+  await target?.close()
+})
+
+/** A small, real PDF (the server sniffs the type from the bytes). */
+function pdf(text) {
+  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`
+  return Buffer.from(body, 'latin1')
+}
+
+/** Logs `username` in through the login page, landing on `path`; keeps the page for later steps. */
+async function person(username, path, viewport = viewports.desktop) {
+  if (story.people[username]) {
+    const p = story.people[username]
+    await p.page.goto(`${target.url}${path}`)
+    return p
+  }
+  const { context, page } = await newPage(browser, { viewport })
+  await page.goto(`${target.url}/login?redirect=${encodeURIComponent(path)}`)
+  const res = await submitLogin(page, username, kPassword)
+  assert.equal(res.status(), 200, `login as ${username}: ${res.status()} ${await res.text()}`)
+  const { csrf_token } = await res.json()
+  await page.waitForURL((u) => u.pathname + u.search === path || u.pathname === path.split('?')[0])
+  story.people[username] = { context, page, csrf: csrf_token }
+  return story.people[username]
+}
+
+async function caseDetail(p) {
+  const r = await api(p.page, target.url, p.csrf, 'GET', `/api/v1/cases/${story.caseId}`)
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  return r.body
+}
+
+/** Waits until the page shows the case in `stateZh` (the state tag). */
+async function seesState(page, stateZh) {
+  await page.locator('.state-tag', { hasText: stateZh }).first().waitFor()
+}
+
+/** Follows `$ref`s (into #/definitions) and merges what sits beside them. */
+function deref(root, node) {
+  let n = node
+  for (let i = 0; i < 8 && n?.$ref; i++) {
+    const { $ref, ...rest } = n
+    n = { ...$ref.slice(2).split('/').reduce((o, k) => o?.[k], root), ...rest }
+  }
+  return n
+}
+
+/** GB 32100 unified social credit code with both check characters right. */
+function creditCode(first8, org8) {
+  const alpha = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  const orgVal = (c) => (/\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55)
+  const ow = [3, 7, 9, 10, 5, 8, 4, 2]
+  const os = 11 - ([...org8].reduce((s, c, i) => s + orgVal(c) * ow[i], 0) % 11)
+  const org9 = org8 + (os === 10 ? 'X' : os === 11 ? '0' : String(os))
+  const first17 = first8 + org9
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+  const sum = [...first17].reduce((s, c, i) => s + alpha.indexOf(c) * w[i], 0)
+  return first17 + alpha[(31 - (sum % 31)) % 31]
+}
+
+/** A value that passes a string field's rules. */
+function sample(node, title) {
+  switch (node.format) {
+    case 'credit-code':
+      return creditCode('91370211', 'MA3C7Q2K')
+    case 'citizen-id':
+      return '11010519491231002X'
+    case 'phone-cn':
+      return '13905320001'
+    case 'division-code':
+      return '370202'
+    case 'email':
+      return 'lin@example.com'
+    default:
+      return `测试${title ?? ''}`.slice(0, node.maxLength ?? 20)
+  }
+}
+
+/**
+ * Fills every required field of a SchemaForm drawn from `schema`, the way a person would: text
+ * typed, dates typed and confirmed, enums picked from their radio buttons or dropdown.
+ */
+async function fillRequired(page, schema, node = schema, base = '') {
+  const n = deref(schema, node)
+  for (const key of n.required ?? []) {
+    const child = deref(schema, n.properties[key])
+    const ptr = `${base}/${key}`
+    const field = page.locator(`.schema-form [data-pointer="${ptr}"]`).first()
+    if (child.type === 'object') {
+      await fillRequired(page, schema, child, ptr)
+    } else if (child.enum) {
+      const label = (child.enumNames ?? child['x-enumNames'] ?? child.enum)[0]
+      if (child.enum.length <= 4) {
+        await field.getByText(String(label), { exact: true }).click()
+      } else {
+        await field.locator('input').click()
+        await page.locator('.el-select-dropdown__item:visible', { hasText: String(label) }).first().click()
+      }
+    } else if (child.format === 'date') {
+      const input = field.locator('input')
+      await input.fill('2026-10-01')
+      await input.press('Enter')
+    } else if (child.type === 'integer' || child.type === 'number') {
+      await field.locator('input').fill(String(child.minimum ?? 1))
+    } else if (child.type === 'string') {
+      await field.locator('input, textarea').first().fill(sample(child, child.title))
+    }
+  }
+}
+
+describe('a case from application to completion (needs the API)', { skip: needsBackend }, () => {
+  test('citizen1 applies online for 特种设备使用登记 and uploads each material as a PDF', async () => {
+    const anon = await newPage(browser)
+    const found = await anon.page.request.get(`${target.url}/api/v1/public/items?q=${encodeURIComponent(kItemName)}&size=20`)
+    const item = (await found.json()).items.find((i) => i.name === kItemName && i.department_name === '青岛市市场监督管理局')
+    assert.ok(item, 'the demo catalogue publishes 特种设备使用登记 of the city market regulator')
+    story.code = item.code
+    const guide = await (await anon.page.request.get(`${target.url}/api/v1/public/items/${item.code}`)).json()
+    assert.deepEqual(guide.workflow.steps.map((s) => s.role), ['window_clerk', 'reviewer', 'approver', 'window_clerk'])
+    await anon.context.close()
+
+    const me = await person('citizen1', `/portal/apply/${story.code}`)
+    const page = me.page
+    await page.getByRole('heading', { name: `在线申办：${kItemName}` }).waitFor()
+    await assertAccessible(page, 'the apply page')
+    await shot(page, 'cases-apply-form')
+
+    // an empty form is refused in the browser, each field saying why
+    await page.getByTestId('create-draft').click()
+    await page.getByTestId('create-problem').waitFor()
+    assert.ok((await page.locator('.schema-form .sf-error').count()) > 0, 'the empty required fields are marked')
+
+    await fillRequired(page, guide.form_schema)
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/cases') && r.request().method() === 'POST'),
+      page.getByTestId('create-draft').click(),
+    ])
+    assert.equal(created.status(), 201, await created.text())
+    const draft = await created.json()
+    story.caseId = draft.id
+    story.number = draft.number
+    assert.match(draft.number, /^\d{6}-\d{8}-\d{6}$/)
+    await page.waitForURL((u) => u.searchParams.get('case') === String(draft.id))
+    await page.getByText(draft.number).first().waitFor()
+
+    // a file that is not a PDF, PNG or JPEG is refused before it is sent
+    const wanted = draft.materials.filter((m) => m.required && m.source === 'applicant')
+    assert.ok(wanted.length >= 1, 'the item asks the applicant for materials')
+    const first = page.getByTestId(`material-${wanted[0].index}`)
+    await first.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') })
+    assert.match(await first.getByTestId('upload-error').innerText(), /不是 PDF、PNG 或 JPG/)
+
+    for (const m of wanted) {
+      const row = page.getByTestId(`material-${m.index}`)
+      const [up] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes(`/materials/${m.index}/file`) && r.request().method() === 'PUT'),
+        row.locator('input[type=file]').setInputFiles({ name: `${m.name}.pdf`, mimeType: 'application/pdf', buffer: pdf(m.name) }),
+      ])
+      assert.equal(up.status(), 200, await up.text())
+      await row.getByText(`${m.name}.pdf`).waitFor()
+    }
+    await shot(page, 'cases-apply-materials')
+
+    const [submitted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/submit`)),
+      page.getByTestId('submit-case').click(),
+    ])
+    assert.equal(submitted.status(), 200, await submitted.text())
+    await page.waitForURL((u) => u.pathname === `/portal/cases/${story.caseId}`)
+    await seesState(page, '已提交（待受理）')
+    await assertAccessible(page, 'the case page, submitted')
+  })
+
+  test('window1 finds it in the hall queue, marks the form faulty and asks once for a supplement', async () => {
+    assert.ok(story.caseId, 'the case was created')
+    const clerk = await person('window1', '/cases/queue')
+    const page = clerk.page
+    await page.getByRole('heading', { name: '窗口受理' }).waitFor()
+    await page.locator('#case-search-queue-q').fill(story.number)
+    await page.getByRole('button', { name: '搜索' }).click()
+    const row = page.locator('.el-table__body-wrapper tr', { hasText: story.number }).first()
+    await row.waitFor()
+    await shot(page, 'cases-queue')
+    await assertAccessible(page, '窗口受理')
+    await row.getByRole('button', { name: '办理' }).click()
+    await page.waitForURL((u) => u.pathname === `/cases/detail/${story.caseId}`)
+    await page.getByTestId('case-number').filter({ hasText: story.number }).waitFor()
+
+    const detail = await caseDetail(clerk)
+    assert.ok(detail.actions.includes('request-supplement'), `window1 may ask for a supplement: ${detail.actions}`)
+    const wanted = detail.materials.filter((m) => m.required && m.source === 'applicant')
+    story.faulty = wanted[0]
+    // the first is faulty, the others fine
+    await page.getByTestId(`check-faulty-${story.faulty.index}`).click()
+    const dialog = page.getByRole('dialog', { name: `材料有误：${story.faulty.name}` })
+    await dialog.locator('#faulty-reason').fill(kFaultyReason)
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/materials/${story.faulty.index}/check`) && r.status() === 200),
+      dialog.getByTestId('faulty-confirm').click(),
+    ])
+    await page.getByTestId(`check-status-${story.faulty.index}`).filter({ hasText: '有误' }).waitFor()
+    for (const m of wanted.slice(1)) {
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/materials/${m.index}/check`) && r.status() === 200),
+        page.getByTestId(`check-ok-${m.index}`).click(),
+      ])
+      await page.getByTestId(`check-status-${m.index}`).filter({ hasText: '合格' }).waitFor()
+    }
+    await shot(page, 'cases-handle-checklist')
+    await assertAccessible(page, 'the handling page')
+
+    await page.getByTestId('action-request-supplement').click()
+    const ask = page.getByRole('dialog', { name: '一次性告知补正' })
+    // the notice starts from the checklist: the faulty material is ticked with its reason
+    const listed = ask.getByTestId(`supplement-row-${story.faulty.index}`)
+    assert.equal(await listed.locator('input[type=checkbox]').isChecked(), true)
+    assert.equal(await listed.locator('input[type=text]').inputValue(), kFaultyReason)
+    await ask.locator('#ad-note').fill('请补正后重新提交')
+    await shot(page, 'cases-supplement-dialog')
+    const [asked] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/request-supplement`)),
+      ask.getByTestId('action-confirm').click(),
+    ])
+    assert.equal(asked.status(), 200, await asked.text())
+    await seesState(page, '待补正')
+  })
+
+  test('citizen1 reads the notice in the message centre, uploads again and resubmits', async () => {
+    const me = await person('citizen1', '/portal/cases')
+    const page = me.page
+    const bell = page.getByTestId('message-bell')
+    await bell.locator('.el-badge__content').waitFor()
+    assert.match(await bell.getAttribute('aria-label'), /消息中心，\d+ 条未读/)
+    await bell.click()
+    await page.waitForURL((u) => u.pathname === '/portal/messages')
+    const message = page.getByTestId('message').filter({ hasText: story.number }).filter({ hasText: '补正' }).first()
+    await message.waitFor()
+    await shot(page, 'cases-messages')
+    await assertAccessible(page, 'the message centre')
+    await message.getByRole('button', { name: '查看详情' }).click()
+    await page.waitForURL((u) => u.pathname === `/portal/cases/${story.caseId}`)
+
+    const notice = page.getByTestId('supplement-notice')
+    await notice.waitFor()
+    const item = notice.getByTestId(`wanted-${story.faulty.index}`)
+    assert.match(await item.innerText(), new RegExp(story.faulty.name))
+    assert.match(await item.innerText(), new RegExp(kFaultyReason))
+    await shot(page, 'cases-supplement-notice')
+    await assertAccessible(page, 'the case page with the one-time notice')
+
+    const row = page.getByTestId(`material-${story.faulty.index}`)
+    const [up] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/materials/${story.faulty.index}/file`) && r.request().method() === 'PUT'),
+      row.locator('input[type=file]').setInputFiles({ name: '特种设备使用登记表（已盖章）.pdf', mimeType: 'application/pdf', buffer: pdf('stamped') }),
+    ])
+    assert.equal(up.status(), 200, await up.text())
+    const [resubmitted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/submit`)),
+      page.getByTestId('submit-case').click(),
+    ])
+    assert.equal(resubmitted.status(), 200, await resubmitted.text())
+    await seesState(page, '已提交（待受理）')
+    const after = await caseDetail(me)
+    assert.equal(after.materials.find((m) => m.index === story.faulty.index).versions.length, 2, 'the first file is kept as version 1')
+  })
+
+  test('window1 checks the new file and accepts the case', async () => {
+    const clerk = await person('window1', `/cases/detail/${story.caseId}`)
+    const page = clerk.page
+    await seesState(page, '已提交（待受理）')
+    const detail = await caseDetail(clerk)
+    for (const m of detail.materials.filter((x) => x.required && x.source === 'applicant' && x.status !== 'ok')) {
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/materials/${m.index}/check`) && r.status() === 200),
+        page.getByTestId(`check-ok-${m.index}`).click(),
+      ])
+      await page.getByTestId(`check-status-${m.index}`).filter({ hasText: '合格' }).waitFor()
+    }
+    await page.getByTestId('action-accept').click()
+    const dialog = page.getByRole('dialog', { name: '受理' })
+    const [accepted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/accept`)),
+      dialog.getByTestId('action-confirm').click(),
+    ])
+    assert.equal(accepted.status(), 200, await accepted.text())
+    await seesState(page, '审查中（已受理）')
+  })
+
+  test('reviewer_scjg finds it in the review inbox, with its deadline, and forwards it', async () => {
+    const reviewer = await person('reviewer_scjg', '/cases/inbox')
+    const page = reviewer.page
+    await page.getByRole('heading', { name: '审查待办' }).waitFor()
+    await page.locator('#case-search-inbox-q').fill(story.number)
+    await page.getByRole('button', { name: '搜索' }).click()
+    const row = page.locator('.el-table__body-wrapper tr', { hasText: story.number }).first()
+    await row.waitFor()
+    assert.match(await row.locator('.deadline-tag').innerText(), /剩余 \d+ 个工作日|今日到期|逾期 \d+ 个工作日/)
+    await shot(page, 'cases-inbox')
+    await assertAccessible(page, '审查待办')
+    await row.getByRole('button', { name: '办理' }).click()
+    await page.waitForURL((u) => u.pathname === `/cases/detail/${story.caseId}`)
+    // only the actions the server allows are offered
+    const detail = await caseDetail(reviewer)
+    for (const a of ['accept', 'approve', 'issue', 'withdraw']) assert.equal(await page.getByTestId(`action-${a}`).count(), 0, `${a} is not offered to the reviewer`)
+    assert.ok(detail.actions.includes('forward'))
+    await page.getByRole('tab', { name: '办理时限' }).click()
+    await page.getByRole('tab', { name: '办理记录' }).click()
+    await shot(page, 'cases-review-detail')
+    await assertAccessible(page, 'the review page')
+    await page.getByTestId('action-forward').click()
+    const dialog = page.getByRole('dialog', { name: '审查通过，送下一环节' })
+    await dialog.locator('#ad-opinion').fill('材料齐全，符合特种设备使用登记条件，拟同意。')
+    const [forwarded] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/forward`)),
+      dialog.getByTestId('action-confirm').click(),
+    ])
+    assert.equal(forwarded.status(), 200, await forwarded.text())
+    await page.getByTestId('action-forward').waitFor({ state: 'detached' })
+    assert.equal((await caseDetail(reviewer)).step.role, 'approver')
+  })
+
+  test('approver_scjg approves it', async () => {
+    const approver = await person('approver_scjg', `/cases/detail/${story.caseId}`)
+    const page = approver.page
+    await page.getByTestId('action-approve').click()
+    const dialog = page.getByRole('dialog', { name: '准予许可' })
+    await dialog.locator('#ad-opinion').fill('准予特种设备使用登记。')
+    const [approved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/approve`)),
+      dialog.getByTestId('action-confirm').click(),
+    ])
+    assert.equal(approved.status(), 200, await approved.text())
+    await seesState(page, '准予许可（待出件）')
+  })
+
+  test('window1 issues the result electronically', async () => {
+    const clerk = await person('window1', `/cases/detail/${story.caseId}`)
+    const page = clerk.page
+    await seesState(page, '准予许可（待出件）')
+    await page.getByTestId('action-issue').click()
+    const dialog = page.getByRole('dialog', { name: '出件' })
+    // mail needs a tracking number; electronic does not
+    await dialog.getByText('邮寄送达', { exact: true }).click()
+    await dialog.locator('#ad-tracking').waitFor()
+    await dialog.getByText('电子送达', { exact: true }).click()
+    await dialog.locator('#ad-tracking').waitFor({ state: 'detached' })
+    const [issued] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/issue`)),
+      dialog.getByTestId('action-confirm').click(),
+    ])
+    assert.equal(issued.status(), 200, await issued.text())
+    await seesState(page, '已出件')
+  })
+
+  test('citizen1 confirms receipt, sees 已办结 and downloads the decision as a PDF that the public page calls genuine', async () => {
+    const me = await person('citizen1', `/portal/cases/${story.caseId}`)
+    const page = me.page
+    await seesState(page, '已出件')
+    await page.getByTestId('action-complete').click()
+    const dialog = page.getByRole('dialog', { name: '办结' })
+    const [done] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/complete`)),
+      dialog.getByTestId('action-confirm').click(),
+    ])
+    assert.equal(done.status(), 200, await done.text())
+    await seesState(page, '已办结')
+    await page.getByTestId('case-history').waitFor()
+    await shot(page, 'cases-completed')
+    await assertAccessible(page, 'the completed case')
+
+    const detail = await caseDetail(me)
+    const decision = detail.documents.find((d) => d.kind === 'decision_approved')
+    assert.ok(decision, `a decision among ${detail.documents.map((d) => d.kind)}`)
+    const [pdfResponse] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/documents/${decision.id}/pdf`)),
+      page.getByTestId('case-documents').locator(`[data-kind="${decision.kind}"]`).getByRole('button', { name: '下载 PDF' }).click(),
+    ])
+    assert.equal(pdfResponse.status(), 200)
+    assert.match(pdfResponse.headers()['content-type'], /^application\/pdf/)
+    const bytes = await pdfResponse.body()
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-')
+
+    // the public verification page (no login) knows the document and calls the file genuine
+    const anon = await newPage(browser)
+    await anon.page.goto(`${target.url}/verify/${decision.code}`)
+    await anon.page.getByTestId('verify-record').waitFor()
+    assert.match(await anon.page.getByTestId('verify-record').innerText(), new RegExp(story.number))
+    await anon.page.getByTestId('verify-file').setInputFiles({ name: 'decision.pdf', mimeType: 'application/pdf', buffer: bytes })
+    await anon.page.getByTestId('verify-verdict').waitFor()
+    assert.equal(await anon.page.getByTestId('verify-verdict').getAttribute('data-genuine'), 'true')
+    await shot(anon.page, 'cases-verify-genuine')
+    await assertAccessible(anon.page, 'the verification page')
+    const altered = Buffer.concat([bytes, Buffer.from('\n% altered\n')])
+    await anon.page.getByTestId('verify-file').setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: altered })
+    await anon.page.getByTestId('verify-verdict').and(anon.page.locator('[data-genuine="false"]')).waitFor()
+    assert.match(await anon.page.getByTestId('verify-verdict').innerText(), /核验不通过/)
+    story.documentCode = decision.code
+    await anon.context.close()
+  })
+
+  test('the applicant pages fit a 375 px phone, with and without large text, and pass axe', async () => {
+    const { context, page } = await newPage(browser, { viewport: viewports.phone })
+    await page.goto(`${target.url}/login?redirect=${encodeURIComponent('/portal/cases')}`)
+    const res = await submitLogin(page, 'citizen1', kPassword)
+    assert.equal(res.status(), 200)
+    await page.waitForURL((u) => u.pathname === '/portal/cases')
+    const paths = ['/portal/cases', `/portal/cases/${story.caseId}`, '/portal/messages', `/portal/apply/${story.code}`]
+    if (story.documentCode) paths.push(`/verify/${story.documentCode}`)
+    for (const large of [false, true]) {
+      for (const path of paths) {
+        await page.goto(`${target.url}${path}`)
+        await page.waitForLoadState('networkidle')
+        if (large && !(await page.evaluate(() => document.documentElement.classList.contains('large-text')))) {
+          await page.getByRole('button', { name: '大字模式' }).click()
+        }
+        await page.waitForTimeout(200)
+        const overflow = await horizontalOverflow(page)
+        assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a 375 px screen (large text: ${large})`)
+        if (!large) await assertAccessible(page, `${path} at 375 px`)
+        await shot(page, `cases-phone${large ? '-large' : ''}${path.replace(/[/?=&%]+/g, '_')}`)
+      }
+    }
+    await context.close()
+  })
+})
+
+describe('staff cases pages (needs the API)', { skip: needsBackend }, () => {
+  test('时限监督 shows open, nearly due and overdue cases by department as a chart and a table', async () => {
+    const { context, page } = await newPage(browser)
+    await page.goto(`${target.url}/login?redirect=${encodeURIComponent('/cases/supervision')}`)
+    const res = await submitLogin(page, 'leader1', kPassword)
+    assert.equal(res.status(), 200)
+    await page.waitForURL((u) => u.pathname === '/cases/supervision')
+    await page.getByRole('heading', { name: '时限监督' }).waitFor()
+    const table = page.getByTestId('deadline-table')
+    await table.locator('.el-table__body-wrapper tr').first().waitFor()
+    assert.ok((await table.locator('.el-table__body-wrapper tr').count()) > 1, 'the demo city has open cases in several departments')
+    await page.locator('canvas').first().waitFor()
+    await shot(page, 'cases-supervision')
+    await assertAccessible(page, '时限监督')
+    // a red figure leads to those cases
+    const red = table.locator('a.n-red').first()
+    if (await red.count()) {
+      await red.click()
+      await page.waitForURL((u) => u.pathname === '/cases/all' && u.searchParams.get('colour') === 'red')
+      await page.locator('.el-table__body-wrapper tr').first().waitFor()
+      await shot(page, 'cases-all-red')
+    }
+    await context.close()
+  })
+
+  test('the hall supervisor sees refusals waiting for confirmation', async () => {
+    const { context, page } = await newPage(browser)
+    await page.goto(`${target.url}/login?redirect=${encodeURIComponent('/cases/refusals')}`)
+    const res = await submitLogin(page, 'hall1', kPassword)
+    assert.equal(res.status(), 200)
+    await page.waitForURL((u) => u.pathname === '/cases/refusals')
+    await page.getByRole('heading', { name: '不予受理确认' }).waitFor()
+    await page.waitForLoadState('networkidle')
+    await shot(page, 'cases-refusals')
+    await assertAccessible(page, '不予受理确认')
+    const row = page.locator('.el-table__body-wrapper tr').first()
+    if (await row.count()) {
+      await row.getByRole('button', { name: '办理' }).click()
+      await page.getByTestId('pending-refusal').waitFor()
+      await page.getByTestId('action-confirm-rejection').waitFor()
+      await page.getByTestId('action-overturn-rejection').waitFor()
+      await shot(page, 'cases-refusal-detail')
+    }
+    await context.close()
+  })
+})
