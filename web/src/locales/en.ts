@@ -1141,9 +1141,9 @@ const en: typeof zhCN = {
       noticeHow: 'Upload the missing or faulty materials below, correct the form if needed, then press Resubmit.',
       refusalPending: 'The window proposes not to accept your application; the hall supervisor is reviewing it.',
       turn: {
-        draft: 'To submit',
-        supplement_requested: 'To supplement',
-        issued: 'To confirm receipt',
+        draft: 'Please finish and submit',
+        supplement_requested: 'Please supply the materials',
+        issued: 'Please confirm receipt',
       },
     },
     reg: {

@@ -1139,9 +1139,9 @@ export default {
       noticeHow: '请在下方重新上传有误或缺少的材料，必要时修改申请表，然后点击“补正后重新提交”。',
       refusalPending: '窗口拟不予受理您的申请，正在由大厅负责人复核。',
       turn: {
-        draft: '待提交',
-        supplement_requested: '待补正',
-        issued: '待确认收件',
+        draft: '请完成并提交',
+        supplement_requested: '请补正材料',
+        issued: '请确认收件',
       },
     },
     reg: {

@@ -5,6 +5,7 @@
  */
 import type { SearchField, SelectOption, TableColumn } from '@/components/types'
 import type { JsonSchema } from '@/components/schema-form/schema'
+import { formatDateTime } from '@/utils/format'
 import {
   kCaseStates,
   kColours,
@@ -445,13 +446,13 @@ export function formErrorsOf(errors: readonly { pointer: string; message: string
 // ---- the staff lists ---------------------------------------------------------------------------
 
 export const columns: TableColumn<CaseSummary>[] = [
-  { prop: 'number', label: 'cases.number', width: 210, slot: true },
-  { prop: 'item', label: 'cases.item', minWidth: 180, tooltip: true, format: (r) => r.item.name },
-  { prop: 'applicant', label: 'cases.applicant', minWidth: 110, tooltip: true, format: (r) => r.applicant.name },
-  { prop: 'department', label: 'cases.department', minWidth: 150, tooltip: true, format: (r) => r.department.name },
-  { prop: 'state', label: 'cases.stateLabel', width: 150, slot: true },
-  { prop: 'deadline', label: 'cases.deadline', width: 150, slot: true },
-  { prop: 'submitted_at', label: 'cases.submittedAt', width: 165, datetime: true },
+  { prop: 'number', label: 'cases.number', width: 200, slot: true },
+  { prop: 'item', label: 'cases.item', minWidth: 160, tooltip: true, format: (r) => r.item.name },
+  { prop: 'applicant', label: 'cases.applicant', minWidth: 90, tooltip: true, format: (r) => r.applicant.name },
+  { prop: 'department', label: 'cases.department', minWidth: 120, tooltip: true, format: (r) => r.department.name },
+  { prop: 'state', label: 'cases.stateLabel', width: 140, slot: true },
+  { prop: 'deadline', label: 'cases.deadline', width: 140, slot: true },
+  { prop: 'submitted_at', label: 'cases.submittedAt', width: 140, format: (r) => (r.submitted_at ? formatDateTime(r.submitted_at).slice(0, 16) : '—') },
 ]
 
 export interface CaseSearch {
