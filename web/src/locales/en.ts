@@ -918,7 +918,7 @@ const en: typeof zhCN = {
     versionN: 'version {n}',
     materials: 'Materials',
     materialName: 'Material',
-    materialStatusLabel: 'Check',
+    materialStatusLabel: 'Status',
     files: 'Files',
     noFile: 'Not uploaded',
     no: 'No.',

@@ -448,7 +448,7 @@ export function formErrorsOf(errors: readonly { pointer: string; message: string
 export const columns: TableColumn<CaseSummary>[] = [
   { prop: 'number', label: 'cases.number', width: 200, slot: true },
   { prop: 'item', label: 'cases.item', minWidth: 160, tooltip: true, format: (r) => r.item.name },
-  { prop: 'applicant', label: 'cases.applicant', minWidth: 90, tooltip: true, format: (r) => r.applicant.name },
+  { prop: 'applicant', label: 'cases.applicant', minWidth: 100, tooltip: true, format: (r) => r.applicant.name },
   { prop: 'department', label: 'cases.department', minWidth: 120, tooltip: true, format: (r) => r.department.name },
   { prop: 'state', label: 'cases.stateLabel', width: 140, slot: true },
   { prop: 'deadline', label: 'cases.deadline', width: 140, slot: true },
