@@ -1,5 +1,7 @@
 #include "platform/documents/qr.hpp"
 
+#include <fmt/format.h>
+
 #include <qrencode.h>
 
 #include <algorithm>
@@ -58,16 +60,15 @@ std::string QrSvg(std::string_view text) {
       }
       int run = 1;
       while (x + run < qr.size && qr.At(x + run, y)) ++run;
-      path += "M" + std::to_string(x + kQuietZone) + " " + std::to_string(y + kQuietZone) + "h" +
-              std::to_string(run) + "v1h-" + std::to_string(run) + "z";
+      path += fmt::format("M{} {}h{}v1h-{}z", x + kQuietZone, y + kQuietZone, run, run);
       x += run;
     }
   }
-  const std::string s = std::to_string(side), px = std::to_string(side * kSvgPixelsPerModule);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + s + " " + s + "\" width=\"" + px +
-         "\" height=\"" + px + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"二维码 QR code\">" +
-         "<rect width=\"" + s + "\" height=\"" + s + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path +
-         "\"/></svg>";
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {0}\" width=\"{1}\" height=\"{1}\" "
+      "shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"二维码 QR code\"><rect width=\"{0}\" height=\"{0}\" "
+      "fill=\"#fff\"/><path fill=\"#000\" d=\"{2}\"/></svg>",
+      side, side * kSvgPixelsPerModule, path);
 }
 
 }  // namespace tongban::documents
