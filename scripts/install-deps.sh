@@ -14,9 +14,11 @@ APT_PACKAGES=(
   libssl-dev libsodium-dev    # SHA-256/SM2/SM3/Ed25519; argon2id
   libgtest-dev libgmock-dev libbenchmark-dev
   nginx-light wrk             # benchmark peers
-  chromium fonts-noto-cjk     # browser tests (playwright-core drives Debian's chromium)
+  chromium fonts-noto-cjk     # browser tests (playwright-core drives Debian's chromium); the fonts also set PDFs
   json-schema-test-suite      # conformance suite for the JSON Schema validator
   libxlsxwriter-dev libzip-dev libexpat1-dev   # XLSX export (libxlsxwriter) and import (libzip + expat)
+  libcairo2-dev libpango1.0-dev libqrencode-dev   # platform/documents: PDF notices (set in fonts-noto-cjk, above) and QR codes
+  poppler-utils zbar-tools    # tests read the PDFs back (pdftotext) and decode the QR codes (zbarimg)
   clang-14 libclang-rt-14-dev # make fuzz: libFuzzer with sanitizers
 )
 

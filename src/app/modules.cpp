@@ -1,9 +1,11 @@
 #include "app/modules.hpp"
 
 #include "audit/routes.hpp"
+#include "cases/routes.hpp"
 #include "catalog/lists/routes.hpp"
 #include "catalog/routes.hpp"
 #include "identity/routes.hpp"
+#include "messages/routes.hpp"
 #include "platform/codes/routes.hpp"
 #include "platform/config/config.hpp"
 #include "platform/jobs/routes.hpp"
@@ -22,17 +24,22 @@ void RegisterAllRoutes(http::Router& router, AppContext& context) {
   identity::RegisterRoutes(router, context);  // sets context.authenticator
   catalog::lists::RegisterRoutes(router, context);
   catalog::RegisterRoutes(router, context);
+  messages::RegisterRoutes(router, context);
+  cases::RegisterRoutes(router, context);
   if (TestModeEnabled()) ops::RegisterTestRoutes(router, context);
 }
 
 void RegisterAllJobHandlers(jobs::JobRunner& runner, AppContext& context) {
   audit::RegisterJobHandlers(runner, context);
+  messages::RegisterJobHandlers(runner, context);
+  cases::RegisterJobHandlers(runner, context);
   if (TestModeEnabled()) ops::RegisterTestJobHandlers(runner, context);
 }
 
 void RegisterAllDemoSteps(demo::Registry& registry) {
   demo::AddCityStep(registry);
   demo::AddCatalogStep(registry);
+  demo::AddCasesStep(registry);
 }
 
 }  // namespace tongban

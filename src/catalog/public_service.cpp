@@ -64,8 +64,11 @@ Guide GetGuide(db::Tx& tx, const std::string& code) {
 
 void ValidateForm(db::Tx& tx, const std::string& code, const nlohmann::json& data) {
   const Guide guide = GetGuide(tx, code);
-  const auto& form = guide.elements["form_schema"];
-  const auto violations = Forms().Get(form)->Validate(data);
+  ValidateAgainstForm(guide.elements["form_schema"], data);
+}
+
+void ValidateAgainstForm(const nlohmann::json& form_schema, const nlohmann::json& data) {
+  const auto violations = Forms().Get(form_schema)->Validate(data);
   if (!violations.empty()) throw schema::ToError(violations);
 }
 

@@ -126,6 +126,9 @@ Guide GetGuide(db::Tx& tx, const std::string& code);
 // Validates `data` against the published form of `code`. 404 as GetGuide; 422 form.invalid with
 // every violation.
 void ValidateForm(db::Tx& tx, const std::string& code, const nlohmann::json& data);
+// Validates `data` against a form schema kept with an entry version (compiled once, cached): the
+// cases module checks an application against the version it was made for. 422 form.invalid.
+void ValidateAgainstForm(const nlohmann::json& form_schema, const nlohmann::json& data);
 
 // ---- statistics ------------------------------------------------------------------------------
 struct Stats {

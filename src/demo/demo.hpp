@@ -69,4 +69,8 @@ void AddCityStep(Registry& registry);
 // licence types, base items, implementation entries, and a few dated adjustments.
 void AddCatalogStep(Registry& registry);
 
+// The cases' step (after the catalogue): about 2,000 cases in every state over five months, made
+// through the cases services, with the staff each handling department's workflows need.
+void AddCasesStep(Registry& registry);
+
 }  // namespace tongban::demo

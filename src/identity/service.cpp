@@ -488,8 +488,8 @@ User CreateFirstAdmin(db::Tx& tx, time::Instant now, const pii::Vault& vault, co
 // ---- applicants
 
 Applicant RegisterApplicant(db::Tx& tx, time::Instant now, const audit::Actor& actor, const pii::Vault& vault,
-                            const ApplicantRegistration& in) {
-  if (!system::GetBool(tx, system::kApplicantRegistration))
+                            const ApplicantRegistration& in, bool at_window) {
+  if (!at_window && !system::GetBool(tx, system::kApplicantRegistration))
     throw Error::Forbidden("identity.registration_closed", "暂不开放自助注册，请到窗口办理",
                            "Self-registration is closed; please register at a service window");
   std::vector<FieldError> errors;

@@ -119,8 +119,10 @@ struct ApplicantRegistration {
 };
 // 422 with field errors for every bad field (citizen ID / credit code checks name the rule);
 // 409 identity.duplicate_applicant / duplicate_username.
+// `at_window`: a clerk registers the applicant on the spot, which the self-registration switch
+// (auth.applicant_registration) does not close.
 Applicant RegisterApplicant(db::Tx& tx, time::Instant now, const audit::Actor& actor, const pii::Vault& vault,
-                            const ApplicantRegistration& input);
+                            const ApplicantRegistration& input, bool at_window = false);
 // The applicant's ID number in clear; audited as identity.applicant.read_pii. 404 when unknown.
 std::string RevealApplicantIdNumber(db::Tx& tx, time::Instant now, const audit::Actor& actor, const pii::Vault& vault,
                                     std::int64_t id);

@@ -67,6 +67,7 @@ const std::map<std::string, std::function<void(Config&, const std::string&)>>& S
       {"db_pool_size", IntSetter(&Config::db_pool_size, 1, 1024)},
       {"db_busy_timeout_ms", IntSetter(&Config::db_busy_timeout_ms, 0, 600'000)},
       {"storage_dir", StringSetter(&Config::storage_dir)},
+      {"public_base_url", StringSetter(&Config::public_base_url)},
       {"jobs_enabled", BoolSetter(&Config::jobs_enabled)},
       {"job_poll_ms", IntSetter(&Config::job_poll_ms, 10, 3'600'000)},
       {"job_lease_ms", IntSetter(&Config::job_lease_ms, 100, 86'400'000)},

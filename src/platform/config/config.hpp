@@ -24,6 +24,9 @@ struct Config {
   bool access_log = true;
   // Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed; "" → none.
   std::string trusted_proxies;
+  // The address the public reaches this platform at: the root of every link a document carries
+  // (a notice's QR code, a licence's id). No trailing slash.
+  std::string public_base_url = "http://127.0.0.1:8080";
   // Storage
   std::string db = "sqlite://var/tongban.db";
   int db_pool_size = 8;

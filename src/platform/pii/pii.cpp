@@ -129,4 +129,21 @@ std::string NormalizePhone(std::string_view phone) {
   return out;
 }
 
+std::string MaskName(std::string_view name) {
+  std::string out;
+  std::size_t i = 0, chars = 0;
+  while (i < name.size()) {
+    std::size_t len = 1;
+    const auto lead = static_cast<unsigned char>(name[i]);
+    if (lead >= 0xF0) len = 4;
+    else if (lead >= 0xE0) len = 3;
+    else if (lead >= 0xC0) len = 2;
+    if (chars == 0 && name.size() > len) out.append(name.substr(i, len));
+    else out.push_back('*');
+    i += len;
+    ++chars;
+  }
+  return out;
+}
+
 }  // namespace tongban::pii

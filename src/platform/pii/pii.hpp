@@ -47,6 +47,9 @@ class Vault {
 // ID numbers: the first 6 and last 4 characters, the rest '*' ("370211********123X"). Shorter
 // input (fewer than 11 characters) is masked whole.
 std::string MaskIdNumber(std::string_view id);
+// A person's name on a public page: the first character (a code point), the rest one '*' each
+// ("林**"); a one-character name becomes "*".
+std::string MaskName(std::string_view name);
 // Phones: the first 3 and last 4 digits ("138****5678"); shorter than 8 characters masked whole.
 std::string MaskPhone(std::string_view phone);
 

@@ -72,9 +72,10 @@ export function client(base, defaults = {}) {
       init.body = body;
     }
     const res = await fetch(base + path, init);
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());  // kept for binary bodies (PDFs, files)
+    const text = bytes.toString('utf8');
     let data = text;
     try { data = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: res.status, headers: res.headers, body: data, text };
+    return { status: res.status, headers: res.headers, body: data, text, bytes };
   };
 }

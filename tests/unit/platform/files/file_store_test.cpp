@@ -21,10 +21,12 @@ using Param = std::tuple<std::string, bool>;  // dialect, bytes on disk
 
 constexpr const char* kPdfBytes = "%PDF-1.7\n受理通知书\n%%EOF\n";
 
-class FileStoreTest : public ::testing::TestWithParam<Param> {
+// A fresh database with the files table, and a fresh directory. Shared by the suites below.
+class FilesFixture {
  protected:
-  void SetUp() override {
-    store_db_ = std::make_unique<testing::TestDatabase>(std::get<0>(GetParam()));
+  void Open(const std::string& dialect, bool on_disk) {
+    on_disk_ = on_disk;
+    store_db_ = std::make_unique<testing::TestDatabase>(dialect);
     std::vector<db::Migration> only_files;
     for (auto& m : db::BuiltInMigrations())
       if (m.name == "platform/files/migrations/001_files") only_files.push_back(m);
@@ -32,9 +34,9 @@ class FileStoreTest : public ::testing::TestWithParam<Param> {
     db::Migrate(db(), only_files);
     dir_ = fs::temp_directory_path() / ("tongban-files-" + crypto::RandomHex(6));
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  ~FilesFixture() { fs::remove_all(dir_); }
 
-  bool on_disk() const { return std::get<1>(GetParam()); }
+  bool on_disk() const { return on_disk_; }
   FileStore Store() const { return FileStore(on_disk() ? dir_.string() : ""); }
   db::Database& db() { return store_db_->db(); }
   fs::path PathOf(const std::string& sha) const { return dir_ / sha.substr(0, 2) / sha.substr(2, 2) / sha; }
@@ -64,9 +66,22 @@ class FileStoreTest : public ::testing::TestWithParam<Param> {
     return "";
   }
 
+  bool on_disk_ = false;
   std::unique_ptr<testing::TestDatabase> store_db_;
   fs::path dir_;
   time::ManualClock clock_{time::FromMicros(1'790'000'000'000'000)};
+};
+
+// Every case on both stores, with the bytes in the database and in a directory.
+class FileStoreTest : public FilesFixture, public ::testing::TestWithParam<Param> {
+ protected:
+  void SetUp() override { Open(std::get<0>(GetParam()), std::get<1>(GetParam())); }
+};
+
+// Cases about the directory itself, or about both settings at once: on both stores.
+class FileStoreDirTest : public FilesFixture, public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { Open(GetParam(), /*on_disk=*/true); }
 };
 
 TEST_P(FileStoreTest, PutThenGetAndStat) {
@@ -169,8 +184,7 @@ TEST_P(FileStoreTest, ChangedBytesAreCaughtNotServed) {
   EXPECT_EQ(GetErrorCode(store, sha), "files.corrupt");
 }
 
-TEST_P(FileStoreTest, MissingFileIsAnErrorAndAnotherPutRepairsIt) {
-  if (!on_disk()) GTEST_SKIP() << "only a directory can lose a file while its row stays";
+TEST_P(FileStoreDirTest, MissingFileIsAnErrorAndAnotherPutRepairsIt) {
   const FileStore store = Store();
   const std::string sha = Put(store, kPdfBytes).sha256;
   fs::remove(PathOf(sha));
@@ -184,8 +198,7 @@ TEST_P(FileStoreTest, MissingFileIsAnErrorAndAnotherPutRepairsIt) {
   EXPECT_EQ(Get(store, sha), kPdfBytes);
 }
 
-TEST_P(FileStoreTest, RowsStayReadableWhenTheSettingChanges) {
-  if (on_disk()) GTEST_SKIP() << "uses both settings itself; once per store is enough";
+TEST_P(FileStoreDirTest, RowsStayReadableWhenTheSettingChanges) {
   const FileStore in_db(""), in_dir(dir_.string());
   const std::string kept_in_db = Put(in_db, "first, in the database").sha256;
   const std::string kept_on_disk = Put(in_dir, "later, in the directory").sha256;
@@ -205,6 +218,7 @@ std::string ParamName(const ::testing::TestParamInfo<Param>& info) {
 INSTANTIATE_TEST_SUITE_P(Stores, FileStoreTest,
                          ::testing::Combine(::testing::ValuesIn(testing::TestDialects()), ::testing::Bool()),
                          ParamName);
+INSTANTIATE_TEST_SUITE_P(Stores, FileStoreDirTest, ::testing::ValuesIn(testing::TestDialects()), testing::DialectName);
 
 }  // namespace
 }  // namespace tongban::files
