@@ -390,9 +390,11 @@ export interface ApplicantRegistration {
   credit_code?: string
   phone: string
 }
-/** The applicant as registered (api/system Applicant), with the password when the server made one (shown once). */
-export type RegisteredApplicant = Applicant & { password?: string }
-/** POST /api/v1/cases/applicants (clerk): registers an applicant on the spot. */
+/** The applicant as registered, verified on the spot; `initial_password` when the server made one (shown once). */
+export type RegisteredApplicant = Pick<Applicant, 'id' | 'user_id' | 'username' | 'name' | 'kind' | 'verified' | 'id_number_masked'> & {
+  initial_password?: string
+}
+/** POST /api/v1/cases/applicants (identity.applicant.verify): a clerk registers and verifies an applicant on the spot. */
 export function registerApplicantAtWindow(body: ApplicantRegistration) {
   return http.post<RegisteredApplicant>('/api/v1/cases/applicants', body)
 }
