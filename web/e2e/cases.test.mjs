@@ -8,6 +8,7 @@
 // TONGBAN_SHOTS=<dir> also saves screenshots.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { api, assertAccessible, hasBackend, horizontalOverflow, launch, needsBackend, newPage, shot, startTarget, submitLogin, viewports } from './lib.mjs'
 
 const kPassword = process.env.TONGBAN_DEMO_PASSWORD ?? 'Tongban@2026'
@@ -187,7 +188,7 @@ describe('a case from application to completion (needs the API)', { skip: needsB
         row.locator('input[type=file]').setInputFiles({ name: `${m.name}.pdf`, mimeType: 'application/pdf', buffer: pdf(m.name) }),
       ])
       assert.equal(up.status(), 200, await up.text())
-      await row.getByText(`${m.name}.pdf`).waitFor()
+      await row.getByRole('button', { name: `${m.name}.pdf` }).waitFor()
     }
     await shot(page, 'cases-apply-materials')
 
@@ -260,7 +261,7 @@ describe('a case from application to completion (needs the API)', { skip: needsB
     const page = me.page
     const bell = page.getByTestId('message-bell')
     await bell.locator('.el-badge__content').waitFor()
-    assert.match(await bell.getAttribute('aria-label'), /消息中心，\d+ 条未读/)
+    assert.match(await bell.getAttribute('aria-label'), /消息中心，\d+\+? 条未读/)
     await bell.click()
     await page.waitForURL((u) => u.pathname === '/portal/messages')
     const message = page.getByTestId('message').filter({ hasText: story.number }).filter({ hasText: '补正' }).first()
@@ -401,14 +402,17 @@ describe('a case from application to completion (needs the API)', { skip: needsB
     const detail = await caseDetail(me)
     const decision = detail.documents.find((d) => d.kind === 'decision_approved')
     assert.ok(decision, `a decision among ${detail.documents.map((d) => d.kind)}`)
-    const [pdfResponse] = await Promise.all([
+    const [pdfResponse, download] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/documents/${decision.id}/pdf`)),
+      page.waitForEvent('download'),
       page.getByTestId('case-documents').locator(`[data-kind="${decision.kind}"]`).getByRole('button', { name: '下载 PDF' }).click(),
     ])
     assert.equal(pdfResponse.status(), 200)
     assert.match(pdfResponse.headers()['content-type'], /^application\/pdf/)
-    const bytes = await pdfResponse.body()
+    // the file the person gets (the page hands the fetched bytes to the browser as a download)
+    const bytes = await readFile(await download.path())
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-')
+    assert.match(download.suggestedFilename(), /\.pdf$/)
 
     // the public verification page (no login) knows the document and calls the file genuine
     const anon = await newPage(browser)

@@ -930,7 +930,7 @@ const en: typeof zhCN = {
     markFaultyTitle: 'Faulty material: {name}',
     markedFaulty: '{name} marked faulty',
     faultyPlaceholder: 'Say what is wrong, e.g. the sealed page is missing, the copy is unreadable',
-    downloadFile: 'Download {name} (version {n})',
+    downloadFile: '{file} (download)',
     tabForm: 'Application form',
     tabClocks: 'Deadlines',
     tabHistory: 'History',

@@ -928,7 +928,7 @@ export default {
     markFaultyTitle: '材料有误：{name}',
     markedFaulty: '已将“{name}”标为有误',
     faultyPlaceholder: '请写明问题，如：缺少盖章页、复印件不清晰',
-    downloadFile: '下载 {name}（第 {n} 版）',
+    downloadFile: '{file}（下载）',
     tabForm: '申请表',
     tabClocks: '办理时限',
     tabHistory: '办理记录',
