@@ -66,6 +66,16 @@ async function seesState(page, stateZh) {
   await page.locator('.state-tag', { hasText: stateZh }).first().waitFor()
 }
 
+/** The code of 特种设备使用登记 of the city market regulator (from the public search). */
+async function itemCode(page) {
+  if (story.code) return story.code
+  const found = await (await page.request.get(`${target.url}/api/v1/public/items?q=${encodeURIComponent(kItemName)}&size=20`)).json()
+  const item = found.items.find((i) => i.name === kItemName && i.department_name === '青岛市市场监督管理局')
+  assert.ok(item, 'the demo catalogue publishes 特种设备使用登记 of the city market regulator')
+  story.code = item.code
+  return item.code
+}
+
 /** Follows `$ref`s (into #/definitions) and merges what sits beside them. */
 function deref(root, node) {
   let n = node
@@ -87,6 +97,14 @@ function creditCode(first8, org8) {
   const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
   const sum = [...first17].reduce((s, c, i) => s + alpha.indexOf(c) * w[i], 0)
   return first17 + alpha[(31 - (sum % 31)) % 31]
+}
+
+/** A valid citizen ID number (GB 11643 check character), different on every call. */
+function citizenId() {
+  const first17 = `110105${1960 + Math.floor(Math.random() * 40)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((a, c, i) => a + Number(c) * w[i], 0)
+  return first17 + '10X98765432'[sum % 11]
 }
 
 /** A value that passes a string field's rules. */
@@ -454,6 +472,93 @@ describe('a case from application to completion (needs the API)', { skip: needsB
         await shot(page, `cases-phone${large ? '-large' : ''}${path.replace(/[/?=&%]+/g, '_')}`)
       }
     }
+    await context.close()
+  })
+})
+
+describe('withdrawing, and applying at the window (needs the API)', { skip: needsBackend }, () => {
+  test('citizen1 withdraws a draft on a phone, giving a reason in the confirmation dialog', async () => {
+    const { context, page } = await newPage(browser, { viewport: viewports.phone })
+    await page.goto(`${target.url}/login?redirect=${encodeURIComponent('/portal/cases')}`)
+    const res = await submitLogin(page, 'citizen1', kPassword)
+    assert.equal(res.status(), 200)
+    const { csrf_token } = await res.json()
+    await page.waitForURL((u) => u.pathname === '/portal/cases')
+    const code = await itemCode(page)
+    const made = await api(page, target.url, csrf_token, 'POST', '/api/v1/cases', { item_code: code, form: {} })
+    assert.equal(made.status, 201, JSON.stringify(made.body))
+    await page.goto(`${target.url}/portal/cases/${made.body.id}`)
+    await seesState(page, '草稿')
+    await page.getByTestId('action-withdraw').click()
+    const dialog = page.getByRole('dialog', { name: '撤回申请' })
+    await dialog.locator('#ad-reason').fill('材料准备不全，暂不申请')
+    assert.ok((await horizontalOverflow(page)) <= 0, 'the dialog fits the phone')
+    await assertAccessible(page, 'the withdraw dialog at 375 px')
+    await shot(page, 'cases-phone-withdraw')
+    const [done] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${made.body.id}/withdraw`)),
+      dialog.getByTestId('action-confirm').click(),
+    ])
+    assert.equal(done.status(), 200, await done.text())
+    await seesState(page, '已撤回')
+    assert.equal(await page.getByTestId('action-withdraw').count(), 0, 'a withdrawn case offers nothing more')
+    await context.close()
+  })
+
+  test('window1 registers an applicant on the spot and applies for them (窗口代办)', async () => {
+    const { context, page } = await newPage(browser)
+    await page.goto(`${target.url}/login?redirect=${encodeURIComponent('/cases/queue')}`)
+    assert.equal((await submitLogin(page, 'window1', kPassword)).status(), 200)
+    await page.waitForURL((u) => u.pathname === '/cases/queue')
+    await page.getByTestId('window-apply').click()
+    await page.waitForURL((u) => u.pathname === '/cases/window-apply')
+    await page.getByTestId('mode-register').click()
+    const reg = page.locator('.wa-register')
+    const username = `walkin${Date.now().toString(36)}`
+    await reg.locator('[data-pointer="/name"] input').fill('赵来办')
+    await reg.locator('[data-pointer="/id_number"] input').fill(citizenId())
+    await reg.locator('[data-pointer="/phone"] input').fill(`1390532${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`)
+    await reg.locator('[data-pointer="/username"] input').fill(username)
+    const [made] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/applicants')),
+      page.getByTestId('register-applicant').click(),
+    ])
+    assert.equal(made.status(), 201, await made.text())
+    await page.getByTestId('registered').waitFor()
+    assert.ok((await page.getByTestId('initial-password').innerText()).length >= 8, 'the generated password is shown once')
+    await page.getByTestId('chosen-applicant').filter({ hasText: '赵来办' }).waitFor()
+    await shot(page, 'cases-window-register')
+    await assertAccessible(page, '窗口代办, registered')
+
+    const itemInput = page.getByTestId('item-select').locator('input')
+    await itemInput.fill(kItemName)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: kItemName }).first().click()
+    const guide = await (await page.request.get(`${target.url}/api/v1/public/items/${await itemCode(page)}`)).json()
+    await page.locator('.new-case .schema-form').waitFor()
+    await fillRequired(page, guide.form_schema)
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/cases') && r.request().method() === 'POST'),
+      page.getByTestId('create-draft').click(),
+    ])
+    assert.equal(created.status(), 201, await created.text())
+    const draft = await created.json()
+    assert.equal(draft.channel, 'window')
+    assert.equal(draft.applicant.name, '赵来办')
+    for (const m of draft.materials.filter((x) => x.required && x.source === 'applicant')) {
+      const [up] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes(`/materials/${m.index}/file`) && r.request().method() === 'PUT'),
+        page.getByTestId(`material-${m.index}`).locator('input[type=file]').setInputFiles({ name: `${m.name}.pdf`, mimeType: 'application/pdf', buffer: pdf(m.name) }),
+      ])
+      assert.equal(up.status(), 200, await up.text())
+    }
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${draft.id}/submit`) && r.status() === 200),
+      page.getByTestId('submit-case').click(),
+    ])
+    // the clerk lands on the handling page and can accept at once
+    await page.waitForURL((u) => u.pathname === `/cases/detail/${draft.id}`)
+    await seesState(page, '已提交（待受理）')
+    await page.getByTestId('action-accept').waitFor()
     await context.close()
   })
 })
