@@ -50,6 +50,8 @@ describe('case words', () => {
     const keys = [
       ...kCaseStates.map(stateKey),
       ...kCaseActions.map(actionKey),
+      // history entries that are not transitions
+      ...['create', 'edit_form', 'upload_material', 'check_material', 'accept_by_lapse'].map(actionKey),
       ...kColours.map(colourKey),
       ...['missing', 'submitted', 'ok', 'faulty'].map(materialStatusKey),
       ...['acceptance', 'decision', 'delivery', 'deficiency'].map(clockKindKey),
