@@ -3,7 +3,8 @@
 # free port, owned by the `postgres` user (initdb refuses root).
 #   scripts/pg-cluster.sh start   → prints "DIR URL" (URL = postgresql://postgres@127.0.0.1:PORT/tongban)
 #   scripts/pg-cluster.sh stop DIR → stops the server and removes DIR
-#   scripts/pg-cluster.sh createdb DIR NAME → another database in the same cluster; prints its URL
+#   scripts/pg-cluster.sh createdb DIR NAME [TEMPLATE] → another database in the same cluster (a copy of
+#                                              TEMPLATE when given); prints its URL
 set -euo pipefail
 PG_BIN=/usr/lib/postgresql/15/bin
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -32,7 +33,7 @@ case "${1:-}" in
     ;;
   createdb)
     dir=$2 name=$3 port=$(cat "$2/port")
-    as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "$name"
+    as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres ${4:+-T "$4"} "$name"
     echo "postgresql://postgres@127.0.0.1:$port/$name"
     ;;
   stop)

@@ -71,6 +71,14 @@ echo "test: PostgreSQL at ${PG_URL}; logs in $OUT"
 export NO_COLOR=1 FORCE_COLOR=0  # plain runner output, so the counts can be read
 export TZ=UTC  # the product must not depend on the machine's zone; the cross-check sets its own
 
+# The demo city once per store, copied by each API test file that starts from it
+# (tests/api/lib/session.mjs demoDatabase); a failed load leaves the tests to load their own.
+"$TONGBAN_BIN" demo --db "sqlite://$OUT/demo-template.db" --as-of 2026-11-23 >"$OUT/demo-sqlite.log" 2>&1 &
+DEMO_SQLITE=$!
+DEMO_PG_URL=$(scripts/pg-cluster.sh createdb "$PG_DIR" demo_template)
+"$TONGBAN_BIN" demo --db "$DEMO_PG_URL" --as-of 2026-11-23 >"$OUT/demo-pg.log" 2>&1 && export TONGBAN_TEST_DEMO_PG=demo_template
+wait $DEMO_SQLITE && export TONGBAN_TEST_DEMO_SQLITE=$OUT/demo-template.db
+
 # The two API runs share nothing but the cluster, so they run side by side with the unit tests.
 (TONGBAN_TEST_DB=sqlite node --test --test-reporter=tap tests/api/ >"$OUT/api-sqlite.log" 2>&1; echo $? >"$OUT/api-sqlite.rc") &
 API_SQLITE=$!

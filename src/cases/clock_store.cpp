@@ -121,7 +121,9 @@ void RecordLapse(db::Tx& tx, const Case& c, const Clock& clock, const std::strin
 
 std::vector<DeadlineRow> DeadlineStats(db::Tx& tx, const std::optional<std::set<std::int64_t>>& scope,
                                        const std::string& today, const std::string& warn_until) {
-  const std::string in_scope = scope ? " AND c.department_id IN (" + IdList(*scope) + ")" : "";
+  // A hall's supervisor oversees the cases its windows took, whichever department handles them.
+  const std::string ids = scope ? IdList(*scope) : "";
+  const std::string in_scope = scope ? " AND (c.department_id IN (" + ids + ") OR c.hall_id IN (" + ids + "))" : "";
   std::map<std::int64_t, DeadlineRow> rows;
   for (const auto& r :
        tx.Query("SELECT c.department_id, d.name, COUNT(*), "

@@ -127,9 +127,8 @@ std::vector<std::string> ActionsFrom(State state) {
 
 void RequireFrom(const Transition& t, State state) {
   if (std::find(t.from.begin(), t.from.end(), state) != t.from.end()) return;
-  std::string allowed;
-  for (const auto& a : ActionsFrom(state)) allowed.append(allowed.empty() ? "" : ", ").append(a);
-  if (allowed.empty()) allowed = "-";
+  const auto actions = ActionsFrom(state);
+  const std::string allowed = actions.empty() ? std::string("-") : fmt::format("{}", fmt::join(actions, ", "));
   throw Error::Conflict("cases.illegal_transition",
                         fmt::format("办件当前状态为「{}」，不能{}；此状态允许的操作：{}", StateNameZh(state), t.name_zh, allowed),
                         fmt::format("A case in state {} cannot be {}; allowed from it: {}", ToString(state), t.action,

@@ -23,15 +23,18 @@ after(async () => {
 
 const verify = () => spawnSync(binary, ['audit', 'verify', '--db', db.url], { encoding: 'utf8', env: process.env });
 
+// Statements go in on standard input and results come back through a large buffer: the demo's
+// chain (thousands of case actions) outgrows both an argument and spawnSync's default 1 MiB.
+const big = { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 };
 function sql(statement) {
-  if (dbKind === 'sqlite') return spawnSync('sqlite3', [new URL(db.url).pathname, statement], { encoding: 'utf8' });
-  return spawnSync('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { encoding: 'utf8' });
+  if (dbKind === 'sqlite') return spawnSync('sqlite3', [new URL(db.url).pathname], { ...big, input: statement });
+  return spawnSync('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-qAt'], { ...big, input: statement });
 }
 // Rows of a query as objects.
 function rows(query) {
   const r = dbKind === 'sqlite'
-    ? spawnSync('sqlite3', ['-json', new URL(db.url).pathname, query], { encoding: 'utf8' })
-    : spawnSync('psql', [db.url, '-qAtc', `SELECT coalesce(json_agg(t), '[]') FROM (${query}) t`], { encoding: 'utf8' });
+    ? spawnSync('sqlite3', ['-json', new URL(db.url).pathname], { ...big, input: query })
+    : spawnSync('psql', [db.url, '-qAt'], { ...big, input: `SELECT coalesce(json_agg(t), '[]') FROM (${query}) t` });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout.trim() ? JSON.parse(r.stdout) : [];
 }

@@ -337,6 +337,9 @@ test('an application undecided for 5 working days across National Day counts as 
   const scjg = stats.by_department.find((d) => d.department_name === '青岛市市场监督管理局');
   assert.ok(scjg.lapses >= 1, JSON.stringify(scjg));
   assert.ok(scjg.red >= 1, 'its decision clock is already overdue');
+  // The city hall's supervisor oversees what its windows took, scjg's case among them.
+  const hall = ok(await hall1.call('GET', '/api/v1/cases/deadline-stats'));
+  assert.ok(hall.by_department.some((d) => d.department_name === '青岛市市场监督管理局' && d.lapses >= 1), JSON.stringify(hall));
   problem(await citizen.call('GET', '/api/v1/cases/deadline-stats'), 403);
   await setClock('2026-11-23T10:00:00+08:00');
 });

@@ -14,13 +14,14 @@ export const dbKind = process.env.TONGBAN_TEST_DB ?? 'sqlite';
 // A fixed key-encryption key for throwaway test databases (a real install configures its own).
 process.env.TONGBAN_KEK ??= '7b'.repeat(32);
 
-// A fresh, empty database URL of the kind under test.
-export function freshDatabase() {
+// A fresh database URL of the kind under test: empty, or (PostgreSQL) a copy of `template`.
+export function freshDatabase({ template } = {}) {
   if (dbKind === 'postgresql') {
     const dir = process.env.TONGBAN_TEST_PG_DIR;
     if (!dir) throw new Error('TONGBAN_TEST_DB=postgresql needs TONGBAN_TEST_PG_DIR (scripts/test.sh sets it)');
     const name = 'api_' + randomBytes(5).toString('hex');
-    const url = execFileSync(join(root, 'scripts', 'pg-cluster.sh'), ['createdb', dir, name]).toString().trim();
+    const args = ['createdb', dir, name, ...(template ? [template] : [])];
+    const url = execFileSync(join(root, 'scripts', 'pg-cluster.sh'), args).toString().trim();
     return { url, cleanup() {} };
   }
   const dir = mkdtempSync(join(tmpdir(), 'tongban-api-'));

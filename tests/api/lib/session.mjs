@@ -1,11 +1,26 @@
 // Logging in over HTTP for tests: a client that carries the session cookie and the CSRF token.
 import { spawnSync } from 'node:child_process';
-import { client, binary, freshDatabase } from './server.mjs';
+import { copyFileSync } from 'node:fs';
+import { client, binary, dbKind, freshDatabase } from './server.mjs';
 
 export const DEMO_PASSWORD = 'Tongban@2026';
 
+// The date scripts/test.sh loads its demo templates as of.
+const TEMPLATE_AS_OF = '2026-11-23';
+
 // A fresh database with the demo city loaded (as of a fixed date, so the data is the same every run).
-export function demoDatabase(asOf = '2026-11-23') {
+// scripts/test.sh loads the demo once per store (TONGBAN_TEST_DEMO_SQLITE: a file; TONGBAN_TEST_DEMO_PG:
+// a template database) and each test file gets its own copy, instead of every file loading 2,000
+// cases again.
+export function demoDatabase(asOf = TEMPLATE_AS_OF) {
+  if (asOf === TEMPLATE_AS_OF) {
+    if (dbKind === 'sqlite' && process.env.TONGBAN_TEST_DEMO_SQLITE) {
+      const db = freshDatabase();
+      copyFileSync(process.env.TONGBAN_TEST_DEMO_SQLITE, new URL(db.url).pathname);
+      return db;
+    }
+    if (dbKind === 'postgresql' && process.env.TONGBAN_TEST_DEMO_PG) return freshDatabase({ template: process.env.TONGBAN_TEST_DEMO_PG });
+  }
   const db = freshDatabase();
   const r = spawnSync(binary, ['demo', '--db', db.url, '--as-of', asOf], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tongban demo failed (${r.status}): ${r.stderr}`);
