@@ -63,7 +63,9 @@ export const kCaseActions = [
 ] as const
 export type CaseAction = (typeof kCaseActions)[number]
 
-export type Colour = 'green' | 'yellow' | 'red'
+/** A running clock's colour; `paused` while the case is suspended (the clock stands still). */
+export type Colour = 'green' | 'yellow' | 'red' | 'paused'
+/** The colours a list can be filtered by. */
 export const kColours: readonly Colour[] = ['green', 'yellow', 'red']
 
 export type Channel = 'online' | 'window' | string

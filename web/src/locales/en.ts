@@ -904,6 +904,7 @@ const en: typeof zhCN = {
     actionsLabel: 'Actions',
     daysLeft: 'Working days left: {n}',
     dueToday: 'Due today',
+    paused: 'Clock stopped ({n} working days left)',
     overdue: 'Overdue by {n} working days',
     dueOn: 'due {date}',
     nDays: '{n} working days',
@@ -1041,6 +1042,7 @@ const en: typeof zhCN = {
       green: 'On time',
       yellow: 'Nearly due',
       red: 'Overdue',
+      paused: 'Clock stopped',
     },
     materialStatus: {
       missing: 'Missing',

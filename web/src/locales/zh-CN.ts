@@ -902,6 +902,7 @@ export default {
     actionsLabel: '可执行的操作',
     daysLeft: '剩余 {n} 个工作日',
     dueToday: '今日到期',
+    paused: '已中止计时（余 {n} 个工作日）',
     overdue: '逾期 {n} 个工作日',
     dueOn: '{date} 到期',
     nDays: '{n} 个工作日',
@@ -1039,6 +1040,7 @@ export default {
       green: '正常',
       yellow: '临期',
       red: '逾期',
+      paused: '中止计时',
     },
     materialStatus: {
       missing: '未提交',

@@ -52,7 +52,7 @@ describe('case words', () => {
       ...kCaseActions.map(actionKey),
       // history entries that are not transitions
       ...['create', 'edit_form', 'upload_material', 'check_material', 'accept_by_lapse'].map(actionKey),
-      ...kColours.map(colourKey),
+      ...[...kColours, 'paused'].map(colourKey),
       ...['missing', 'submitted', 'ok', 'faulty'].map(materialStatusKey),
       ...['acceptance', 'decision', 'delivery', 'deficiency'].map(clockKindKey),
       ...kDocumentKinds.map(documentKindKey),
@@ -86,11 +86,12 @@ describe('case words', () => {
 describe('deadlines', () => {
   it('turns yellow at the warning days and red when overdue', () => {
     expect(colourOf(5)).toBe('green')
-    expect(colourOf(3)).toBe('green')
+    expect(colourOf(4)).toBe('green')
+    expect(colourOf(3)).toBe('yellow')
     expect(colourOf(2)).toBe('yellow')
     expect(colourOf(0)).toBe('yellow')
     expect(colourOf(-1)).toBe('red')
-    expect(colourOf(3, 3)).toBe('yellow')
+    expect(colourOf(3, 2)).toBe('green')
     expect(colourOf(null)).toBeNull()
   })
 
@@ -114,6 +115,8 @@ describe('deadlines', () => {
     // no colour sent: computed
     expect(deadlineTag({ days_left: -1, colour: null }, t)?.type).toBe('danger')
     expect(deadlineTag(null, t)).toBeNull()
+    // a suspended case's clock is paused, not counting down
+    expect(deadlineTag({ days_left: 4, colour: 'paused', due_on: '2026-12-01' }, t)).toMatchObject({ type: 'info', text: '已中止计时（余 4 个工作日）' })
     expect(deadlineTag({ days_left: null, colour: null }, t)).toBeNull()
   })
 })

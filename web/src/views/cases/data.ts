@@ -65,6 +65,7 @@ export function stateTagType(state: CaseState | string): TagType {
 }
 
 export function colourTagType(colour: Colour | string | null | undefined): TagType {
+  if (colour === 'paused') return 'info'
   if (colour === 'red') return 'danger'
   if (colour === 'yellow') return 'warning'
   if (colour === 'green') return 'success'
@@ -73,10 +74,10 @@ export function colourTagType(colour: Colour | string | null | undefined): TagTy
 
 /**
  * The colour of a clock with `daysLeft` working days left: red when overdue, yellow at `warnDays`
- * or fewer (the `cases.warn_days` parameter, default 2), else green. The server sends the colour;
- * this is for a summary that lacks it.
+ * or fewer (the `cases.deadline_yellow_days` parameter, default 3), else green. The server sends
+ * the colour; this is for a summary that lacks it.
  */
-export function colourOf(daysLeft: number | null | undefined, warnDays = 2): Colour | null {
+export function colourOf(daysLeft: number | null | undefined, warnDays = 3): Colour | null {
   if (daysLeft === null || daysLeft === undefined || Number.isNaN(daysLeft)) return null
   if (daysLeft < 0) return 'red'
   if (daysLeft <= warnDays) return 'yellow'
@@ -99,7 +100,9 @@ export function deadlineTag(
   // a stopped clock (the case moved on, or is closed) has no days left to show
   if (!d || d.days_left === null || d.days_left === undefined || d.state === 'stopped') return null
   const colour = d.colour ?? colourOf(d.days_left)
-  return { type: colourTagType(colour), text: daysLeftText(d.days_left, t), colour, due: d.due_on ?? '' }
+  // a suspended clock stands still: say so, with the days it will still have
+  const text = colour === 'paused' ? t('cases.paused', { n: d.days_left }) : daysLeftText(d.days_left, t)
+  return { type: colourTagType(colour), text, colour, due: d.due_on ?? '' }
 }
 
 // ---- actions and their dialogs -----------------------------------------------------------------
