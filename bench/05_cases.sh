@@ -15,7 +15,8 @@
 #    approved cases with running decision / delivery clocks (6% overdue, 10% due within 0..3 days,
 #    the rest 4..45 days ahead), then POST /api/v1/cases/deadline-scan as admin, timed twice: the
 #    first run records every overdue clock and warns every due-soon one; the second finds nothing
-#    new (a day's steady state). The scan's statements are checked to use case_clocks_due.
+#    new (a day's steady state). The scan's statements are checked to search case_clocks_due by
+#    state, kind and due_on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -222,7 +223,7 @@ read -r open_cases running_clocks < <(sqlite3 -separator ' ' "$scan_db" \
   "SELECT (SELECT COUNT(*) FROM cases WHERE state NOT IN ('draft', 'denied', 'rejected', 'completed', 'withdrawn', 'terminated')),
           (SELECT COUNT(*) FROM case_clocks WHERE state = 'running')")
 
-# The scan's statements (src/cases/clock_store.cpp) must search case_clocks by (state, due_on).
+# The scan's statements (src/cases/clock_store.cpp) must search case_clocks_due by state, kind and due_on.
 plans=$(sqlite3 "$scan_db" <<'SQL'
 EXPLAIN QUERY PLAN SELECT case_id FROM case_clocks WHERE state = 'running' AND due_on < '2026-11-24' AND kind = 'acceptance' ORDER BY case_id;
 EXPLAIN QUERY PLAN SELECT c.department_id, COUNT(*) FROM case_clocks k JOIN cases c ON c.id = k.case_id WHERE k.state = 'running' AND k.due_on >= '2026-11-24' AND k.due_on <= '2026-11-26' AND k.warned = 0 AND k.kind IN ('decision', 'delivery') GROUP BY c.department_id;
@@ -231,7 +232,7 @@ EXPLAIN QUERY PLAN INSERT INTO case_lapses (case_id, clock_id, department_id, ki
 EXPLAIN QUERY PLAN UPDATE case_clocks SET overdue = 1 WHERE state = 'running' AND due_on < '2026-11-24' AND overdue = 0 AND kind IN ('decision', 'delivery');
 SQL
 )
-searches=$(grep -c 'case_clocks_due (state=? AND due_on' <<<"$plans" || true)
+searches=$(grep -c 'case_clocks_due (state=? AND kind=? AND due_on' <<<"$plans" || true)
 [ "$searches" = 5 ] || { echo "05_cases: a scan statement does not search case_clocks_due:"$'\n'"$plans" >&2; exit 1; }
 
 serve "$scan_db"
@@ -251,6 +252,7 @@ for _ in range(2):
     runs.append({"seconds": time.monotonic() - start, **result})
 json.dump(runs, open(out, "w"))
 PY
+[ -s "$work/scan.json" ] || { echo "05_cases: the scan failed; the server said:" >&2; tail -30 "$work/tongban.log" >&2; exit 1; }
 stop
 
 # ---- rows -----------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@
 #include "cases/authority.hpp"
 #include "cases/clocks.hpp"
 #include "cases/store.hpp"
-#include "catalog/elements_json.hpp"
 #include "catalog/store.hpp"
 #include "platform/errors/error.hpp"
 #include "system/service.hpp"
@@ -56,13 +55,9 @@ int ParamInt(db::Tx& tx, const char* key) { return static_cast<int>(system::GetI
 Loaded Load(const Env& env, std::int64_t id, bool for_update) {
   auto c = store::FindCase(env.tx, id, for_update);
   if (!c) throw Error::NotFound("cases.not_found", "办件不存在", "No such case");
-  auto version = catalog::store::FindVersion(env.tx, c->entry_id, c->version_no);
-  if (!version) throw Error::Internal("cases.version_missing", "case " + c->number + " names a missing entry version");
-  auto stored = env.tx.QueryOne("SELECT elements FROM catalog_versions WHERE entry_id = ? AND version_no = ?",
-                                {c->entry_id, c->version_no});
-  Loaded l{std::move(*c), std::move(*version), nlohmann::json::parse(stored->Text(0)), {}};
-  l.plan = PlanOf(l.version.elements.workflow);
-  return l;
+  auto info = FindVersionInfo(env.tx, c->entry_id, c->version_no);
+  if (!info) throw Error::Internal("cases.version_missing", "case " + c->number + " names a missing entry version");
+  return Loaded{std::move(*c), info, info->version, info->elements, info->plan};
 }
 
 Loaded LoadVisible(const Env& env, const Caller& caller, std::int64_t id, bool for_update) {

@@ -7,7 +7,6 @@
 #include "cases/authority.hpp"
 #include "cases/internal.hpp"
 #include "cases/store.hpp"
-#include "catalog/service.hpp"
 #include "catalog/store.hpp"
 #include "identity/store.hpp"
 #include "platform/errors/error.hpp"
@@ -52,7 +51,12 @@ const std::vector<std::string>& AllowedTypes() {
 }  // namespace
 
 Case Create(const Env& env, const Caller& caller, const NewCase& input) {
-  const auto guide = catalog::GetGuide(env.tx, input.item_code);
+  const auto item = catalog::store::FindPublic(env.tx, input.item_code);
+  if (!item)
+    throw Error::NotFound("catalog.item_not_found", "未找到已发布的事项：" + input.item_code,
+                          "No published item " + input.item_code);
+  const auto entry = catalog::store::FindEntry(env.tx, item->entry_id);
+  const auto info = FindVersionInfo(env.tx, entry->id, *entry->published_version_no);
   Case c;
   c.channel = "online";
   if (input.applicant_id && !(caller.applicant && caller.applicant->id == *input.applicant_id)) {
@@ -72,9 +76,9 @@ Case Create(const Env& env, const Caller& caller, const NewCase& input) {
   } else {
     FailField("/applicant_id", "required", "请指定申请人", "applicant_id is required");
   }
-  const auto department = env.tx.QueryOne("SELECT division_code FROM departments WHERE id = ?", {guide.entry.department_id});
+  const auto department = env.tx.QueryOne("SELECT division_code FROM departments WHERE id = ?", {entry->department_id});
   const auto division = department->Text(0).substr(0, 6);
-  c.department_id = guide.entry.department_id;
+  c.department_id = entry->department_id;
   c.hall_id = c.channel == "window" ? std::optional<std::int64_t>(caller.principal.department_id)
                                     : HallFor(env.tx, department->Text(0));
   const auto today = env.Today();
@@ -82,19 +86,18 @@ Case Create(const Env& env, const Caller& caller, const NewCase& input) {
   const auto seq = store::NextSequence(env.tx, division, day);
   c.number = fmt::format("{}-{}{}{}-{:06d}", division, day.substr(0, 4), day.substr(5, 2), day.substr(8, 2), seq);
   c.parent_id = input.parent_id;
-  c.entry_id = guide.entry.id;
-  c.version_no = *guide.entry.published_version_no;
-  c.item_code = guide.item.code;
-  c.item_name = guide.item.name;
+  c.entry_id = entry->id;
+  c.version_no = *entry->published_version_no;
+  c.item_code = item->code;
+  c.item_name = item->name;
   if (!caller.IsSystem()) c.created_by = caller.principal.user_id;
   c.form = input.form.is_object() ? input.form : nlohmann::json::object();
   c.created_at = c.updated_at = env.now;
   c.id = store::InsertCase(env.tx, c);
   std::vector<CaseMaterial> materials;
-  const auto& listed = guide.elements.value("materials", nlohmann::json::array());
+  const auto& listed = info->version.elements.materials;
   for (std::size_t i = 0; i < listed.size(); ++i)
-    materials.push_back({static_cast<int>(i), listed[i].value("name", ""), listed[i].value("required", true),
-                         listed[i].value("source", "applicant"), "missing", "", false, {}});
+    materials.push_back({static_cast<int>(i), listed[i].name, listed[i].required, listed[i].source, "missing", "", false, {}});
   store::InsertMaterials(env.tx, c.id, materials);
   Event event;
   event.action = "create";

@@ -5,17 +5,20 @@
 #include <vector>
 
 #include "cases/service.hpp"
+#include "cases/versions.hpp"
 #include "cases/workflow.hpp"
 #include "catalog/model.hpp"
 
 namespace tongban::cases {
 
-// A case with the entry version it was applied for and that version's step plan.
+// A case with the entry version it was applied for and that version's step plan (shared, parsed
+// once per process: versions.hpp).
 struct Loaded {
   Case c;
-  catalog::Version version;
-  nlohmann::json elements;  // as stored (for the form schema and the guide's wording)
-  StepPlan plan;
+  std::shared_ptr<const VersionInfo> info;
+  const catalog::Version& version;
+  const nlohmann::json& elements;  // as stored (for the form schema and the guide's wording)
+  const StepPlan& plan;
 };
 // 404 cases.not_found. `for_update` locks the row on PostgreSQL.
 Loaded Load(const Env& env, std::int64_t id, bool for_update);

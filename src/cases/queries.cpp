@@ -62,9 +62,7 @@ CaseDetail Get(const Env& env, const Caller& caller, std::int64_t id) {
     auto r = env.tx.QueryOne("SELECT display_name FROM users WHERE id = ?", {*l.c.helper_user_id});
     d.helper_name = r ? r->Text(0) : "";
   }
-  d.form_schema = l.elements.value("form_schema", nlohmann::json::object());
-  d.elements = l.elements;
-  d.plan = l.plan;
+  d.info = l.info;
   d.materials = store::Materials(env.tx, id);
   d.clocks = store::Clocks(env.tx, id);
   d.events = store::Events(env.tx, id);

@@ -13,6 +13,7 @@
 #include "audit/model.hpp"
 #include "cases/model.hpp"
 #include "cases/store.hpp"
+#include "cases/versions.hpp"
 #include "cases/workflow.hpp"
 #include "identity/model.hpp"
 #include "platform/calendar/working_calendar.hpp"
@@ -104,9 +105,7 @@ struct CaseDetail {
   Case c;
   identity::Applicant applicant;
   std::string department_name, hall_name, helper_name;
-  nlohmann::json form_schema;
-  nlohmann::json elements;  // the version's elements as stored
-  StepPlan plan;
+  std::shared_ptr<const VersionInfo> info;  // the version applied for: elements, plan, form schema
   std::vector<CaseMaterial> materials;
   std::vector<Clock> clocks;
   std::vector<Event> events;

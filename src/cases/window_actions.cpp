@@ -6,7 +6,6 @@
 #include "cases/actions.hpp"
 #include "cases/clocks.hpp"
 #include "cases/store.hpp"
-#include "catalog/service.hpp"
 #include "platform/errors/error.hpp"
 
 namespace tongban::cases {
@@ -50,7 +49,8 @@ std::string StepName(const Loaded& l, int index) { return l.plan.At(index).name;
 
 void Submit(ActionContext& a) {
   Case& c = a.c();
-  catalog::ValidateAgainstForm(a.loaded.elements.value("form_schema", nlohmann::json::object()), c.form);
+  if (const auto violations = a.loaded.info->form->Validate(c.form); !violations.empty())
+    throw schema::ToError(violations);
   const bool resubmission = c.state == State::kSupplementRequested;
   if (resubmission) {
     // Art. 32: a complete resubmission opens a fresh window; an incomplete one is not a resubmission.

@@ -77,9 +77,9 @@ nlohmann::json ToJson(const CaseMaterial& m) {
 
 nlohmann::json ToJson(const CaseDetail& d, const calendar::WorkingCalendar& cal, time::Date today, int warn_days) {
   const auto& c = d.c;
-  const auto& e = d.elements;
+  const auto& e = d.info->elements;
   nlohmann::json steps = nlohmann::json::array();
-  const auto& plan = d.plan;
+  const auto& plan = d.info->plan;
   for (int i = 0; i < static_cast<int>(plan.steps.size()); ++i)
     steps.push_back({{"index", i}, {"name", plan.At(i).name}, {"role", plan.At(i).role}, {"days", plan.At(i).days},
                      {"kind", plan.KindOf(i)}});
@@ -129,7 +129,7 @@ nlohmann::json ToJson(const CaseDetail& d, const calendar::WorkingCalendar& cal,
         {"id_number_masked", d.applicant.id_number_masked}, {"credit_code", Opt(d.applicant.credit_code)}}},
       {"helper", c.helper_user_id ? nlohmann::json{{"id", *c.helper_user_id}, {"name", d.helper_name}} : nlohmann::json()},
       {"form", c.form},
-      {"form_schema", d.form_schema},
+      {"form_schema", e.value("form_schema", nlohmann::json::object())},
       {"step", step},
       {"steps", steps},
       {"suspension_reasons", e.value("workflow", nlohmann::json::object()).value("suspensions", nlohmann::json::array())},
