@@ -72,6 +72,9 @@ class CaseFactory {
     LoadItems();
     AddApplicants();
     for (int i = 0; i < kCases; ++i) MakeCase(i);
+    // People read their messages as they came: only the last three days' are still unread.
+    const auto unread_since = time::ToMicros(ctx_.now - std::chrono::hours(24 * 3));
+    ctx_.tx.Exec("UPDATE messages SET read_at = created_at WHERE created_at < ?", {unread_since});
   }
 
  private:
@@ -293,7 +296,8 @@ class CaseFactory {
     const auto& item = items_[Int(0, static_cast<int>(items_.size()) - 1)];
     const auto outcome = PickOutcome();
     const bool late = Chance(12);
-    const auto applicant_user = applicants_[n % 7 == 0 ? n % 2 : Int(0, static_cast<int>(applicants_.size()) - 1)];
+    // citizen1 and company1 (the accounts the README names) get a few dozen cases each.
+    const auto applicant_user = applicants_[n % 20 == 0 ? (n / 20) % 2 : Int(0, static_cast<int>(applicants_.size()) - 1)];
     const bool at_window = Chance(25);
     const auto clerk = Staff(item.hall_id, cases::kWindowRole);
     const auto owner = at_window ? clerk : applicant_user;
