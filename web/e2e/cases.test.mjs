@@ -4,12 +4,13 @@
 // once for a supplement; citizen1 reads the notice in the message centre, uploads again and
 // resubmits; window1 accepts; reviewer_scjg forwards; approver_scjg approves; window1 issues
 // electronically; citizen1 confirms receipt, sees 已办结, downloads the decision PDF and checks it
-// on the public verification page. Then the applicant's pages at 375 px (with large text) and axe.
+// on the public verification page. Then the applicant's pages at 375 px (with large text) and axe, and
+// 帮办授权: company1 authorises citizen2 on a phone and revokes it.
 // TONGBAN_SHOTS=<dir> also saves screenshots.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { api, assertAccessible, hasBackend, horizontalOverflow, launch, needsBackend, newPage, shot, startTarget, submitLogin, viewports } from './lib.mjs'
+import { api, assertAccessible, hasBackend, horizontalOverflow, launch, needsBackend, newPage, shot, startTarget, submitLogin, unique, viewports } from './lib.mjs'
 
 const kPassword = process.env.TONGBAN_DEMO_PASSWORD ?? 'Tongban@2026'
 /** 特种设备使用登记 of the city's market regulator: two review steps between the window's. */
@@ -606,6 +607,74 @@ describe('staff cases pages (needs the API)', { skip: needsBackend }, () => {
       await page.getByTestId('action-overturn-rejection').waitFor()
       await shot(page, 'cases-refusal-detail')
     }
+    await context.close()
+  })
+})
+
+describe('帮办授权: an applicant authorises a helper (needs the API)', { skip: needsBackend }, () => {
+  test('company1 grants citizen2 on a phone, sees it listed, meets the server\'s error for an unknown helper and revokes it', async () => {
+    const { context, page } = await newPage(browser, { viewport: viewports.phone })
+    await page.goto(`${target.url}/login?redirect=${encodeURIComponent('/portal/cases')}`)
+    assert.equal((await submitLogin(page, 'company1', kPassword)).status(), 200)
+    await page.waitForURL((u) => u.pathname === '/portal/cases')
+    await page.getByTestId('nav-assistants').click()
+    await page.waitForURL((u) => u.pathname === '/portal/assistants')
+    await page.getByRole('heading', { name: '帮办授权', level: 1 }).waitFor()
+    await page.waitForLoadState('networkidle')
+
+    // A month ahead in Beijing, typed into the picker as a person with a keyboard would.
+    const until = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 30 * 86_400_000))
+    const note = unique('代办食品经营许可变更')
+    const form = page.getByTestId('assistant-form')
+    async function fill(helper) {
+      await page.locator('#assistant-helper').fill(helper)
+      await page.locator('#assistant-expires').fill(until)
+      await page.locator('#assistant-expires').press('Enter')
+      await page.locator('#assistant-note').fill(note)
+    }
+
+    await fill('nobody_such_helper')
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/assistants') && r.request().method() === 'POST'),
+      page.getByTestId('assistant-grant').click(),
+    ])
+    assert.equal(bad.status(), 422, await bad.text())
+    await form.locator('.el-form-item__error', { hasText: '没有这个帮办人账号' }).waitFor()
+    assert.ok((await horizontalOverflow(page)) <= 0, 'the form with its error fits the phone')
+    await assertAccessible(page, '帮办授权 with a field error at 375 px')
+
+    await fill('citizen2')
+    const [good] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/assistants') && r.request().method() === 'POST'),
+      page.getByTestId('assistant-grant').click(),
+    ])
+    assert.equal(good.status(), 201, await good.text())
+    const granted = await good.json()
+    assert.equal(granted.expires_on, until)
+    const item = page.getByTestId('assistant').filter({ hasText: note })
+    await item.waitFor()
+    assert.equal(await item.getAttribute('data-status'), 'active')
+    assert.match(await item.innerText(), new RegExp(`${granted.helper_name}[\\s\\S]*有效至 ${until}`))
+    await page.waitForLoadState('networkidle')
+    await shot(page, 'cases-phone-assistants')
+    await assertAccessible(page, '帮办授权 at 375 px')
+
+    await item.getByTestId('assistant-revoke').click()
+    const dialog = page.getByRole('dialog', { name: '撤销授权' })
+    await dialog.waitFor()
+    await assertAccessible(page, 'the revoke confirmation at 375 px')
+    const [gone] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/assistants/${granted.id}`) && r.request().method() === 'DELETE'),
+      dialog.getByRole('button', { name: '撤销授权' }).click(),
+    ])
+    assert.ok(gone.status() < 300, `DELETE answered ${gone.status()}`)
+    await page.getByTestId('assistant').filter({ hasText: note }).and(page.locator('[data-status="revoked"]')).waitFor()
+    assert.match(await item.getByTestId('assistant-status').innerText(), /已撤销/)
+    assert.equal(await item.getByTestId('assistant-revoke').count(), 0, 'a revoked consent offers nothing more')
+
+    await page.getByRole('button', { name: '大字模式' }).click()
+    await page.waitForTimeout(200)
+    assert.ok((await horizontalOverflow(page)) <= 0, '帮办授权 fits a 375 px phone with large text')
     await context.close()
   })
 })

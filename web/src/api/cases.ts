@@ -417,8 +417,8 @@ export function listAssistants() {
   return http.get<{ items: Assistant[] }>('/api/v1/cases/assistants')
 }
 /** POST /api/v1/cases/assistants: records the applicant's consent. */
-export function addAssistant(body: { helper_username: string; expires_on: string; note: string }) {
-  return http.post<Assistant>('/api/v1/cases/assistants', body)
+export function addAssistant(body: { helper_username: string; expires_on: string; note: string }, opts?: { silent?: boolean }) {
+  return http.post<Assistant>('/api/v1/cases/assistants', body, opts)
 }
 /** DELETE /api/v1/cases/assistants/{id}. */
 export function removeAssistant(id: number) {

@@ -256,6 +256,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'cases.progressTitle', public: false, permission: 'cases.case.read' },
       },
       {
+        path: 'assistants',
+        name: 'portal-assistants',
+        component: () => import('@/views/portal/assistants/index.vue'),
+        meta: { title: 'assistants.title', public: false, permission: 'cases.assistant.manage' },
+      },
+      {
         path: 'messages',
         name: 'portal-messages',
         component: () => import('@/views/portal/messages.vue'),
