@@ -164,7 +164,7 @@ CaseMaterial UploadMaterial(const Env& env, const Caller& caller, std::int64_t i
   event.from_state = event.to_state = ToString(s);
   event.detail = {{"index", index}, {"name", m.name}, {"version", f.version}, {"sha256", f.sha256}, {"size", f.size}};
   Record(env, caller, l.c, event, applicant_side);
-  m.versions = store::Materials(env.tx, id)[index].versions;
+  m.versions.push_back(f);
   return m;
 }
 

@@ -196,8 +196,9 @@ PublicDocument VerifyDocument(const Env& env, const std::string& code) {
 bool CheckDocumentPdf(const Env& env, const std::string& code, const std::string& pdf) {
   const auto d = store::FindDocumentByCode(env.tx, code);
   if (!d) throw Error::NotFound("cases.document_not_found", "未找到该文书：核验码无效", "No document has this verification code");
-  const auto issued = PdfOf(env, *d);
-  return crypto::Sha256Hex(issued) == crypto::Sha256Hex(pdf);
+  // The PDF issued is the one whose hash was kept when it was first rendered (now, if never).
+  const auto issued_sha256 = d->pdf_sha256 ? *d->pdf_sha256 : crypto::Sha256Hex(PdfOf(env, *d));
+  return crypto::Sha256Hex(pdf) == issued_sha256;
 }
 
 }  // namespace tongban::cases

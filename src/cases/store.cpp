@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "catalog/store_util.hpp"
 #include "cases/store_util.hpp"
+#include "platform/db/list_sql.hpp"
 
 namespace tongban::cases::store {
 namespace {
@@ -182,7 +182,7 @@ std::vector<CaseSummary> ListCases(db::Tx& tx, const CaseFilter& f, const http::
   }
   if (!f.q.empty()) {
     where += " AND (c.number LIKE ? ESCAPE '\\' OR c.item_name LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')";
-    const auto like = catalog::store::LikeContains(f.q);
+    const auto like = db::LikeContains(f.q);
     params.emplace_back(like);
     params.emplace_back(like);
     params.emplace_back(like);
@@ -204,7 +204,7 @@ std::vector<CaseSummary> ListCases(db::Tx& tx, const CaseFilter& f, const http::
       " LEFT JOIN case_clocks k ON k.case_id = c.id AND k.state <> 'stopped'"
       " AND k.kind IN ('acceptance', 'decision', 'delivery')";
   *total = tx.QueryOne("SELECT COUNT(*)" + from + where, params)->Int(0);
-  const std::string order = catalog::store::OrderAndPage(
+  const std::string order = db::OrderAndPage(
       paging,
       {{"number", "c.number"}, {"created_at", "c.created_at"}, {"updated_at", "c.updated_at"}, {"due_on", "k.due_on"},
        {"state", "c.state"}},

@@ -130,7 +130,7 @@ std::vector<EntrySummary> ListEntries(db::Tx& tx, const EntryFilter& f, const ht
   db::Params params;
   if (!f.q.empty()) {
     from += " AND (e.code LIKE ? ESCAPE '\\' OR b.code LIKE ? ESCAPE '\\' OR b.name LIKE ? ESCAPE '\\')";
-    for (int i = 0; i < 3; ++i) params.push_back(LikeContains(f.q));
+    for (int i = 0; i < 3; ++i) params.push_back(db::LikeContains(f.q));
   }
   if (f.department_id) {
     from += " AND e.department_id = ?";
@@ -147,7 +147,7 @@ std::vector<EntrySummary> ListEntries(db::Tx& tx, const EntryFilter& f, const ht
   const std::string sql = std::string("SELECT ") + kEntryColumns +
                           ", b.code, b.name, b.power_type, v.state, v.committed_limit_days, v.statutory_limit_days" +
                           from +
-                          OrderAndPage(paging,
+                          db::OrderAndPage(paging,
                                        {{"code", "e.code"}, {"name", "b.name"}, {"updated_at", "e.updated_at"},
                                         {"handled_since", "e.handled_since"}},
                                        "e.code");
@@ -265,7 +265,7 @@ std::vector<Change> ListChanges(db::Tx& tx, const ChangeFilter& f, const http::P
   *total = tx.QueryOne(std::string("SELECT COUNT(*)") + kChangeFrom + where, params)->Int(0);
   std::vector<Change> out;
   for (const auto& r : tx.Query(std::string("SELECT ") + kChangeColumns + kChangeFrom + where +
-                                    OrderAndPage(paging, {{"effective_on", "c.effective_on"}, {"at", "c.at"}},
+                                    db::OrderAndPage(paging, {{"effective_on", "c.effective_on"}, {"at", "c.at"}},
                                                  "c.effective_on DESC, c.id DESC"),
                                 params)
                            .rows)

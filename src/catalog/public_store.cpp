@@ -145,7 +145,7 @@ class SearchPlan {
     std::string all, name;
     db::Params all_params, name_params;
     for (const auto& term : terms) {
-      const std::string like = LikeContains(term);
+      const std::string like = db::LikeContains(term);
       const std::string sep = all.empty() ? "" : " AND ";
       if (CodePoints(term) >= 3) {
         all += sep + "(name ILIKE ? ESCAPE '\\' OR body ILIKE ? ESCAPE '\\')";
@@ -219,8 +219,8 @@ std::vector<PublicItem> SearchPublic(db::Tx& tx, const PublicFilter& f, const ht
     filter += std::string(filter.empty() ? "" : " AND ") + sql;
     filter_params.push_back(std::move(p));
   };
-  if (!f.audience.empty()) add("audience LIKE ? ESCAPE '\\'", LikeContains("|" + f.audience + "|"));
-  if (!f.theme.empty()) add("themes LIKE ? ESCAPE '\\'", LikeContains("|" + f.theme + "|"));
+  if (!f.audience.empty()) add("audience LIKE ? ESCAPE '\\'", db::LikeContains("|" + f.audience + "|"));
+  if (!f.theme.empty()) add("themes LIKE ? ESCAPE '\\'", db::LikeContains("|" + f.theme + "|"));
   if (f.department_id) add("department_id = ?", *f.department_id);
 
   std::vector<std::int64_t> ids;

@@ -80,8 +80,8 @@ std::vector<BaseItem> ListBaseItems(db::Tx& tx, const BaseItemFilter& filter, co
   db::Params params;
   if (!filter.q.empty()) {
     where += " AND (b.code LIKE ? ESCAPE '\\' OR b.name LIKE ? ESCAPE '\\')";
-    params.emplace_back(LikeContains(filter.q));
-    params.emplace_back(LikeContains(filter.q));
+    params.emplace_back(db::LikeContains(filter.q));
+    params.emplace_back(db::LikeContains(filter.q));
   }
   if (!filter.power_type.empty()) {
     where += " AND b.power_type = ?";
@@ -91,7 +91,7 @@ std::vector<BaseItem> ListBaseItems(db::Tx& tx, const BaseItemFilter& filter, co
   const std::string sql =
       "SELECT b.id, b.code, b.name, b.power_type, b.legal_basis, b.audience, b.themes, b.levels, "
       "(SELECT COUNT(*) FROM catalog_entries e WHERE e.base_item_id = b.id) FROM catalog_base_items b" + where +
-      OrderAndPage(paging, {{"code", "b.code"}, {"name", "b.name"}}, "b.code");
+      db::OrderAndPage(paging, {{"code", "b.code"}, {"name", "b.name"}}, "b.code");
   std::vector<BaseItem> out;
   for (const auto& r : tx.Query(sql, params).rows) out.push_back(BaseFromRow(r));
   return out;
@@ -126,13 +126,13 @@ std::vector<LicenceType> ListLicenceTypes(db::Tx& tx, const std::string& q, cons
   db::Params params;
   if (!q.empty()) {
     where = " WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'";
-    params.emplace_back(LikeContains(q));
-    params.emplace_back(LikeContains(q));
+    params.emplace_back(db::LikeContains(q));
+    params.emplace_back(db::LikeContains(q));
   }
   *total = tx.QueryOne("SELECT COUNT(*) FROM catalog_licence_types" + where, params)->Int(0);
   std::vector<LicenceType> out;
   for (const auto& r : tx.Query(std::string("SELECT ") + kTypeColumns + " FROM catalog_licence_types" + where +
-                                    OrderAndPage(paging, {{"code", "code"}, {"name", "name"}}, "code"),
+                                    db::OrderAndPage(paging, {{"code", "code"}, {"name", "name"}}, "code"),
                                 params)
                            .rows)
     out.push_back(TypeFromRow(r));

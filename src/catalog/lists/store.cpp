@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/db/constraint_error.hpp"
+#include "platform/db/list_sql.hpp"
 
 namespace tongban::catalog::lists {
 namespace {
@@ -52,16 +53,6 @@ Entry FromRow(const db::Row& r) {
   return e;
 }
 
-// '%text%' with the LIKE wildcards escaped (the statements say ESCAPE '\').
-std::string LikeContains(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 std::string LowerAscii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -89,7 +80,7 @@ std::vector<Entry> ListStore::List(db::Tx& tx, const EntryFilter& filter, const 
   db::Params params{filter.kind};
   if (!filter.q.empty()) {
     where += " AND search LIKE ? ESCAPE '\\'";
-    params.emplace_back(LikeContains(LowerAscii(filter.q)));
+    params.emplace_back(db::LikeContains(LowerAscii(filter.q)));
   }
   if (filter.department_id) {
     where += " AND department_id = ?";
