@@ -67,6 +67,15 @@ async function seesState(page, stateZh) {
   await page.locator('.state-tag', { hasText: stateZh }).first().waitFor()
 }
 
+// Confirms an action's dialog and expects the server to have taken it (200).
+async function confirmAction(page, dialog, caseId, action) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/${action}`)),
+    dialog.getByTestId('action-confirm').click(),
+  ])
+  assert.equal(response.status(), 200, await response.text())
+}
+
 /** The code of 特种设备使用登记 of the city market regulator (from the public search). */
 async function itemCode(page) {
   if (story.code) return story.code
@@ -328,11 +337,7 @@ describe('a case from application to completion (needs the API)', { skip: needsB
     }
     await page.getByTestId('action-accept').click()
     const dialog = page.getByRole('dialog', { name: '受理' })
-    const [accepted] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/accept`)),
-      dialog.getByTestId('action-confirm').click(),
-    ])
-    assert.equal(accepted.status(), 200, await accepted.text())
+    await confirmAction(page, dialog, story.caseId, 'accept')
     await seesState(page, '审查中（已受理）')
   })
 
@@ -360,11 +365,7 @@ describe('a case from application to completion (needs the API)', { skip: needsB
     await page.getByTestId('action-forward').click()
     const dialog = page.getByRole('dialog', { name: '审查通过，送下一环节' })
     await dialog.locator('#ad-opinion').fill('材料齐全，符合特种设备使用登记条件，拟同意。')
-    const [forwarded] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/forward`)),
-      dialog.getByTestId('action-confirm').click(),
-    ])
-    assert.equal(forwarded.status(), 200, await forwarded.text())
+    await confirmAction(page, dialog, story.caseId, 'forward')
     await page.getByTestId('action-forward').waitFor({ state: 'detached' })
     assert.equal((await caseDetail(reviewer)).step.role, 'approver')
   })
@@ -375,11 +376,7 @@ describe('a case from application to completion (needs the API)', { skip: needsB
     await page.getByTestId('action-approve').click()
     const dialog = page.getByRole('dialog', { name: '准予许可' })
     await dialog.locator('#ad-opinion').fill('准予特种设备使用登记。')
-    const [approved] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/approve`)),
-      dialog.getByTestId('action-confirm').click(),
-    ])
-    assert.equal(approved.status(), 200, await approved.text())
+    await confirmAction(page, dialog, story.caseId, 'approve')
     await seesState(page, '准予许可（待出件）')
   })
 
@@ -394,11 +391,7 @@ describe('a case from application to completion (needs the API)', { skip: needsB
     await dialog.locator('#ad-tracking').waitFor()
     await dialog.getByText('电子送达', { exact: true }).click()
     await dialog.locator('#ad-tracking').waitFor({ state: 'detached' })
-    const [issued] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/issue`)),
-      dialog.getByTestId('action-confirm').click(),
-    ])
-    assert.equal(issued.status(), 200, await issued.text())
+    await confirmAction(page, dialog, story.caseId, 'issue')
     await seesState(page, '已出件')
   })
 
@@ -408,11 +401,7 @@ describe('a case from application to completion (needs the API)', { skip: needsB
     await seesState(page, '已出件')
     await page.getByTestId('action-complete').click()
     const dialog = page.getByRole('dialog', { name: '办结' })
-    const [done] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${story.caseId}/complete`)),
-      dialog.getByTestId('action-confirm').click(),
-    ])
-    assert.equal(done.status(), 200, await done.text())
+    await confirmAction(page, dialog, story.caseId, 'complete')
     await seesState(page, '已办结')
     await page.getByTestId('case-history').waitFor()
     await shot(page, 'cases-completed')
@@ -496,11 +485,7 @@ describe('withdrawing, and applying at the window (needs the API)', { skip: need
     assert.ok((await horizontalOverflow(page)) <= 0, 'the dialog fits the phone')
     await assertAccessible(page, 'the withdraw dialog at 375 px')
     await shot(page, 'cases-phone-withdraw')
-    const [done] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${made.body.id}/withdraw`)),
-      dialog.getByTestId('action-confirm').click(),
-    ])
-    assert.equal(done.status(), 200, await done.text())
+    await confirmAction(page, dialog, made.body.id, 'withdraw')
     await seesState(page, '已撤回')
     assert.equal(await page.getByTestId('action-withdraw').count(), 0, 'a withdrawn case offers nothing more')
     await context.close()
